@@ -1,0 +1,9 @@
+import type { PageData } from "../../src/page-data.ts";
+import { withPrefix } from "../../src/url.ts";
+
+/** Every site path in a layout goes through this, so the site works under a path prefix. */
+export const href = (data: Pick<PageData, "pathPrefix">, url: string): string => withPrefix(data.pathPrefix, url);
+
+/** The Trust's full name, as the header shows it. */
+export const organisationName = (data: Pick<PageData, "site">): string =>
+  [data.site.organisation.name, data.site.organisation.split, data.site.organisation.descriptor].filter(Boolean).join(" ");

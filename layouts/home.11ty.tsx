@@ -1,0 +1,35 @@
+import type { PlainPageData } from "../src/page-data.ts";
+import { Base } from "./base.tsx";
+import { ActionLink } from "./components/ActionLink.tsx";
+import { Content } from "./components/Content.tsx";
+import { NewsCards } from "./components/NewsCard.tsx";
+import { ServiceCards } from "./components/ServiceCards.tsx";
+
+export const LATEST_NEWS = 3;
+
+/** The R&I home page: the introduction, the latest news and the services. */
+export function render(data: PlainPageData) {
+  const latest = data.collections.newsIndex.stories.slice(0, LATEST_NEWS);
+  const services = data.collections.services;
+  return (
+    <Base data={data} title={data.title} description={data.summary}>
+      <div class="nhsuk-grid-row">
+        <div class="nhsuk-grid-column-two-thirds">
+          <h1>{data.title}</h1>
+          <Content html={data.content} />
+        </div>
+      </div>
+      <section aria-labelledby="latest-news">
+        <h2 id="latest-news">Research &amp; Innovation News</h2>
+        {latest.length ? <NewsCards stories={latest} data={data} headingLevel={3} /> : <p>There is no news yet.</p>}
+        <ActionLink url="/news/" text="All research and innovation news" data={data} />
+      </section>
+      {services.length ? (
+        <section aria-labelledby="our-services">
+          <h2 id="our-services">Our services</h2>
+          <ServiceCards services={services} data={data} headingLevel={3} />
+        </section>
+      ) : null}
+    </Base>
+  );
+}

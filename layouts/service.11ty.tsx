@@ -1,0 +1,28 @@
+import type { ServiceData } from "../src/page-data.ts";
+import { Base } from "./base.tsx";
+import { Content } from "./components/Content.tsx";
+import { ReviewDates } from "./components/ReviewDates.tsx";
+
+/** A service page, with the NHS review dates. */
+export function render(data: ServiceData) {
+  return (
+    <Base
+      data={data}
+      title={data.title}
+      description={data.summary}
+      trail={[
+        { text: "Home", url: "/" },
+        { text: "Services", url: "/services/" },
+      ]}
+    >
+      <div class="nhsuk-grid-row">
+        <div class="nhsuk-grid-column-two-thirds">
+          <h1>{data.title}</h1>
+          <p class="nhsuk-lede-text">{data.summary}</p>
+          <Content html={data.content} />
+          <ReviewDates reviewed={data.reviewed} reviewDue={data.reviewDue} data={data} />
+        </div>
+      </div>
+    </Base>
+  );
+}

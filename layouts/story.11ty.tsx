@@ -1,0 +1,44 @@
+import type { StoryData } from "../src/page-data.ts";
+import { Base } from "./base.tsx";
+import { Content } from "./components/Content.tsx";
+import { StoryNavigation } from "./components/StoryNavigation.tsx";
+import { Time } from "./components/Time.tsx";
+import { TopicTags } from "./components/TopicTags.tsx";
+
+/** A news story: title, dates, body, topics and the stories either side of it. */
+export function render(data: StoryData) {
+  const year = data.date.slice(0, 4);
+  const neighbours = data.collections.newsIndex.neighbours.get(data.page.url) ?? {};
+  return (
+    <Base
+      data={data}
+      title={data.title}
+      description={data.summary}
+      trail={[
+        { text: "Home", url: "/" },
+        { text: "News", url: "/news/" },
+        { text: year, url: `/news/${year}/` },
+      ]}
+    >
+      <div class="nhsuk-grid-row">
+        <div class="nhsuk-grid-column-two-thirds">
+          <article>
+            <h1>{data.title}</h1>
+            <p class="nhsuk-body-s nhsuk-u-secondary-text-colour">
+              Published <Time date={data.date} data={data} />
+              {data.updated && data.updated !== data.date ? (
+                <>
+                  <br />
+                  Updated <Time date={data.updated} data={data} />
+                </>
+              ) : null}
+            </p>
+            <Content html={data.content} />
+          </article>
+          <TopicTags tags={data.tags ?? []} data={data} />
+          <StoryNavigation neighbours={neighbours} data={data} />
+        </div>
+      </div>
+    </Base>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * The parts of Eleventy's configuration API this project uses. Eleventy ships no
+ * TypeScript types for it, so a small local interface keeps the plugin type-checked.
+ */
+export interface RenderContext {
+  defaultRenderer(data: unknown): Promise<unknown>;
+}
+
+export interface CollectionApi {
+  getAll(): Array<{ url: string | false; date: Date; inputPath: string; data: Record<string, unknown> }>;
+}
+
+export interface EleventyConfig {
+  directories: { input: string; output: string; layouts?: string; data: string };
+  pathPrefix: string;
+  addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
+  addExtension(extensions: string[], options: Record<string, unknown>): void;
+  addTemplateFormats(formats: string): void;
+  addTemplate(path: string, content: unknown, data?: Record<string, unknown>): void;
+  addGlobalData(name: string, value: unknown): void;
+  addCollection(name: string, build: (api: CollectionApi) => unknown): void;
+  addPreprocessor(
+    name: string,
+    extensions: string,
+    callback: (data: Record<string, unknown>, content: string) => unknown,
+  ): void;
+  addPassthroughCopy(paths: Record<string, string> | string): void;
+  addWatchTarget(path: string): void;
+  setLibrary(name: string, library: unknown): void;
+  setFrontMatterParsingOptions(options: Record<string, unknown>): void;
+  setQuietMode(quiet: boolean): void;
+  on(event: string, callback: (...args: unknown[]) => unknown): void;
+}

@@ -1,0 +1,38 @@
+import type { ArchivePage, ListingPage } from "../news-index.ts";
+import type { EleventyConfig } from "./config-api.ts";
+
+/**
+ * Pages the site makes from its content rather than from a content file: the news
+ * listing and archives, the services index, search and the 404 page. Each is a
+ * virtual template that only sets its data; the layout of the same name renders it.
+ */
+export function addGeneratedPages(eleventyConfig: EleventyConfig): void {
+  eleventyConfig.addTemplate("_generated/news-listing.md", "", {
+    layout: "news-list.11ty.tsx",
+    title: "News",
+    pagination: { data: "collections.newsIndex.listing", size: 1, alias: "listing", addAllPagesToCollections: false },
+    permalink: (data: { listing: ListingPage }) => data.listing.url,
+  });
+  eleventyConfig.addTemplate("_generated/news-archive.md", "", {
+    layout: "news-archive.11ty.tsx",
+    pagination: { data: "collections.newsIndex.archives", size: 1, alias: "archive" },
+    permalink: (data: { archive: ArchivePage }) => data.archive.url,
+  });
+  eleventyConfig.addTemplate("_generated/services.md", "", {
+    layout: "services.11ty.tsx",
+    title: "Services",
+    summary: "The research services the Research and Innovation Department provides to the Trust.",
+    permalink: "/services/",
+  });
+  eleventyConfig.addTemplate("_generated/search.md", "", {
+    layout: "search.11ty.tsx",
+    title: "Search",
+    summary: "Search news, services and pages on this website.",
+    permalink: "/search/",
+  });
+  eleventyConfig.addTemplate("_generated/404.md", "", {
+    layout: "404.11ty.tsx",
+    title: "Page not found",
+    permalink: "/404.html",
+  });
+}

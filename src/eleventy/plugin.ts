@@ -1,0 +1,101 @@
+import path from "node:path";
+import { layouts, locate } from "../content-types.ts";
+import { londonToday, parseCalendarDate } from "../dates.ts";
+import { frontMatterOptions } from "../frontmatter.ts";
+import { createMarkdown } from "../markdown.ts";
+import { buildNewsIndex, toNewsEntry } from "../news-index.ts";
+import type { ServiceEntry } from "../page-data.ts";
+import type { Topic } from "../schema/site.ts";
+import { normalisePrefix } from "../url.ts";
+import { bundleClientScripts, copyFrontendAssets } from "./assets.ts";
+import type { CollectionApi, EleventyConfig } from "./config-api.ts";
+import { tsxExtension } from "./tsx-extension.ts";
+import { addGeneratedPages } from "./generated-pages.ts";
+
+export interface SitePluginOptions {
+  /** Keep drafts and embargoed stories (editors' preview). */
+  preview: boolean;
+  /** The build day for embargoes. */
+  today: Date;
+  pathPrefix: string;
+}
+
+const isPreviewRun = () =>
+  process.env.RI_PREVIEW === "1" || ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
+
+export const defaultOptions = (): SitePluginOptions => ({
+  preview: isPreviewRun(),
+  today: new Date(),
+  pathPrefix: normalisePrefix(process.env.RI_PATH_PREFIX),
+});
+
+/**
+ * Everything that turns the content folder into the R&I site, as one Eleventy plugin
+ * so that the config file only wires it up.
+ */
+export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<SitePluginOptions> = {}): void {
+  const options = { ...defaultOptions(), ...userOptions };
+  const inputDir = eleventyConfig.directories.input;
+  const locateInput = (inputPath: string) => {
+    const located = locate(path.relative(inputDir, inputPath).split(path.sep).join("/"));
+    return located.ok ? located.location : undefined;
+  };
+  const contentTypeOf = (inputPath: string) => locateInput(inputPath)?.type;
+
+  tsxExtension(eleventyConfig);
+  eleventyConfig.setFrontMatterParsingOptions(frontMatterOptions);
+  eleventyConfig.setLibrary("md", createMarkdown({ pathPrefix: options.pathPrefix }));
+
+  eleventyConfig.addGlobalData("pathPrefix", options.pathPrefix);
+  eleventyConfig.addGlobalData("preview", options.preview);
+  eleventyConfig.addGlobalData("eleventyComputed", {
+    contentType: (data: { page: { inputPath: string } }) => contentTypeOf(data.page.inputPath),
+    layout: (data: { page: { inputPath: string }; layout?: string }) => {
+      const type = contentTypeOf(data.page.inputPath);
+      return type ? layouts[type] : data.layout;
+    },
+  });
+  // Each content file is published at the URL the content contract gives it (so
+  // content/pages/<slug>.md at /<slug>/); generated pages set their own.
+  eleventyConfig.addGlobalData("permalink", () => (data: { page: { inputPath: string } }) => {
+    const located = locateInput(data.page.inputPath);
+    return located ? located.url : undefined;
+  });
+
+  // Drafts and stories dated after the build day stay out of production builds entirely.
+  const today = londonToday(options.today);
+  eleventyConfig.addPreprocessor("held-back", "md", (data) => {
+    if (options.preview) return undefined;
+    if (data.draft === true) return false;
+    const inputPath = (data.page as { inputPath: string }).inputPath;
+    const date = typeof data.date === "string" ? parseCalendarDate(data.date) : null;
+    if (date && date > today && contentTypeOf(inputPath) === "news") return false;
+    return undefined;
+  });
+
+  eleventyConfig.addCollection("newsIndex", (api: CollectionApi) => {
+    const all = api.getAll();
+    const topics = (all[0]?.data.topics ?? []) as Topic[];
+    const stories = all.filter((item) => contentTypeOf(item.inputPath) === "news").map(toNewsEntry);
+    return buildNewsIndex(stories, topics.map((topic) => topic.slug));
+  });
+
+  eleventyConfig.addCollection("services", (api: CollectionApi) =>
+    api
+      .getAll()
+      .filter((item) => contentTypeOf(item.inputPath) === "service")
+      .map(
+        (item): ServiceEntry => ({
+          url: item.url || "",
+          title: String(item.data.title),
+          summary: String(item.data.summary),
+          order: typeof item.data.order === "number" ? item.data.order : undefined,
+        }),
+      )
+      .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title)),
+  );
+
+  addGeneratedPages(eleventyConfig);
+  copyFrontendAssets(eleventyConfig, options.pathPrefix);
+  bundleClientScripts(eleventyConfig);
+}

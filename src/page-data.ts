@@ -1,0 +1,47 @@
+import type { ContentType } from "./content-types.ts";
+import type { ArchivePage, ListingPage, NewsIndex } from "./news-index.ts";
+import type { NewsFrontMatter } from "./schema/news.ts";
+import type { PageFrontMatter } from "./schema/page.ts";
+import type { ServiceFrontMatter } from "./schema/service.ts";
+import type { Site, Topic } from "./schema/site.ts";
+
+/** A service page as the services index and the home page list it. */
+export interface ServiceEntry {
+  url: string;
+  title: string;
+  summary: string;
+  order?: number;
+}
+
+export interface EleventyPage {
+  url: string;
+  inputPath: string;
+  fileSlug: string;
+  date: Date;
+}
+
+/**
+ * What every layout receives from the data cascade. Content files were validated by
+ * the check before the build, so their front matter arrives with the schema's types.
+ */
+export interface PageData {
+  site: Site;
+  topics: Topic[];
+  pathPrefix: string;
+  preview: boolean;
+  page: EleventyPage;
+  content: string;
+  contentType?: ContentType;
+  title?: string;
+  summary?: string;
+  collections: {
+    newsIndex: NewsIndex;
+    services: ServiceEntry[];
+  };
+}
+
+export type StoryData = PageData & NewsFrontMatter;
+export type ServiceData = PageData & ServiceFrontMatter;
+export type PlainPageData = PageData & PageFrontMatter;
+export type ListingData = PageData & { listing: ListingPage };
+export type ArchiveData = PageData & { archive: ArchivePage };

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { calendarDate, flag, list, ordered, text } from "./fields.ts";
+
+export const imageSchema = z
+  .strictObject(
+    {
+      src: text("image.src", 500),
+      alt: z.string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'is required: describe the image for people who cannot see it, or write alt: "" and decorative: true'
+            : "must be text",
+      }),
+      decorative: flag("image.decorative").optional(),
+    },
+    { error: (issue) => (issue.input === undefined ? "is required" : "must be a group of fields: src, alt") },
+  )
+  .refine((image) => image.alt.trim() !== "" || image.decorative === true, {
+    path: ["alt"],
+    error: 'is empty: describe the image, or add "decorative: true" if it adds no information',
+  });
+
+/** A news story: `content/news/<year>/<slug>.md`. */
+export const newsSchema = z
+  .strictObject({
+    title: text("title", 150),
+    date: calendarDate("date"),
+    summary: text("summary", 300),
+    tags: list("tags").optional(),
+    updated: calendarDate("updated").optional(),
+    draft: flag("draft").optional(),
+    image: imageSchema.optional(),
+  })
+  .refine((story) => ordered(story.date, story.updated, true), {
+    path: ["updated"],
+    error: (issue) => {
+      const story = issue.input as { date?: string; updated?: string };
+      return `"${story.updated}" is before the publication date "${story.date}"; it must be the same day or later`;
+    },
+  });
+
+export type NewsFrontMatter = z.infer<typeof newsSchema>;
