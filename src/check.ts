@@ -1,4 +1,4 @@
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
@@ -133,6 +133,10 @@ async function readJson<T>(file: string, schema: z.ZodType<T>, problems: Problem
 export async function checkContent(contentDir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const problems: Problem[] = [];
   const notices: string[] = [];
+  if (!(await stat(contentDir).then((info) => info.isDirectory(), () => false))) {
+    const message = "is not a folder: run the command from the project folder, or give the content folder's path";
+    return { problems: [{ file: displayPath(contentDir), message, severity: "error" }], files: [], notices };
+  }
   const files: CheckedFile[] = [];
   const site = await readJson(path.join(contentDir, "_data", "site.json"), siteSchema, problems);
   const topics = await readJson(path.join(contentDir, "_data", "topics.json"), topicsSchema, problems);

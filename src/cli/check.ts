@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { buildOptionsFromEnv } from "../build-options.ts";
 import { checkContent } from "../check.ts";
 import { formatProblem } from "../problems.ts";
 
@@ -12,7 +13,8 @@ const { values, positionals } = parseArgs({
 });
 
 const contentDir = positionals[0] ?? "content";
-const result = await checkContent(contentDir, { preview: values.preview });
+const env = buildOptionsFromEnv();
+const result = await checkContent(contentDir, { preview: values.preview || env.preview, today: env.today });
 const errors = result.problems.filter((problem) => problem.severity === "error");
 
 if (values.json) {

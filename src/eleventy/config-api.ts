@@ -29,5 +29,6 @@ export interface EleventyConfig {
   setLibrary(name: string, library: unknown): void;
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
+  setLayoutsDirectory(dir: string): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
 }

@@ -6,35 +6,20 @@ import { createMarkdown } from "../markdown.ts";
 import { buildNewsIndex, toNewsEntry } from "../news-index.ts";
 import type { ServiceEntry } from "../page-data.ts";
 import type { Topic } from "../schema/site.ts";
-import { normalisePrefix } from "../url.ts";
+import { type BuildOptions, buildOptionsFromEnv } from "../build-options.ts";
 import { bundleClientScripts, copyFrontendAssets } from "./assets.ts";
 import type { CollectionApi, EleventyConfig } from "./config-api.ts";
 import { tsxExtension } from "./tsx-extension.ts";
 import { addGeneratedPages } from "./generated-pages.ts";
 
-export interface SitePluginOptions {
-  /** Keep drafts and embargoed stories (editors' preview). */
-  preview: boolean;
-  /** The build day for embargoes. */
-  today: Date;
-  pathPrefix: string;
-}
-
-const isPreviewRun = () =>
-  process.env.RI_PREVIEW === "1" || ["serve", "watch"].includes(process.env.ELEVENTY_RUN_MODE ?? "");
-
-export const defaultOptions = (): SitePluginOptions => ({
-  preview: isPreviewRun(),
-  today: new Date(),
-  pathPrefix: normalisePrefix(process.env.RI_PATH_PREFIX),
-});
+export type SitePluginOptions = BuildOptions;
 
 /**
  * Everything that turns the content folder into the R&I site, as one Eleventy plugin
  * so that the config file only wires it up.
  */
 export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<SitePluginOptions> = {}): void {
-  const options = { ...defaultOptions(), ...userOptions };
+  const options = { ...buildOptionsFromEnv(), ...userOptions };
   const inputDir = eleventyConfig.directories.input;
   const locateInput = (inputPath: string) => {
     const located = locate(path.relative(inputDir, inputPath).split(path.sep).join("/"));

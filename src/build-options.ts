@@ -1,0 +1,27 @@
+import { parseCalendarDate } from "./dates.ts";
+import { normalisePrefix } from "./url.ts";
+
+/** The settings a build takes from its environment, read in one place. */
+export interface BuildOptions {
+  /** Keep drafts and embargoed stories (editors' preview). */
+  preview: boolean;
+  /** The build day: stories dated after it are embargoed. */
+  today: Date;
+  /** Where the site is served from, such as "/" or "/ri/". */
+  pathPrefix: string;
+}
+
+/**
+ * `RI_PREVIEW=1` (or Eleventy's serve and watch modes) keeps drafts and embargoed
+ * stories; `RI_BUILD_DATE=YYYY-MM-DD` builds as of another day; `RI_PATH_PREFIX=/ri/`
+ * serves the site under a folder.
+ */
+export function buildOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptions {
+  const buildDate = env.RI_BUILD_DATE ? parseCalendarDate(env.RI_BUILD_DATE) : null;
+  if (env.RI_BUILD_DATE && !buildDate) throw new Error(`RI_BUILD_DATE: "${env.RI_BUILD_DATE}" is not a real date (use YYYY-MM-DD)`);
+  return {
+    preview: env.RI_PREVIEW === "1" || ["serve", "watch"].includes(env.ELEVENTY_RUN_MODE ?? ""),
+    today: buildDate ? buildDate.set({ hour: 12 }).toJSDate() : new Date(),
+    pathPrefix: normalisePrefix(env.RI_PATH_PREFIX),
+  };
+}

@@ -1,0 +1,42 @@
+import { parseArgs } from "node:util";
+import { buildOptionsFromEnv } from "../build-options.ts";
+import { buildSite } from "../build.ts";
+import { formatProblem } from "../problems.ts";
+import { normalisePrefix } from "../url.ts";
+
+/**
+ * `npm run build`: checks every content file, then builds the site into `_site/`.
+ * On any problem it prints them all and exits non-zero, and `_site/` is not touched.
+ */
+const { values } = parseArgs({
+  options: {
+    input: { type: "string", default: "content" },
+    output: { type: "string", default: "_site" },
+    preview: { type: "boolean", default: false },
+    pathprefix: { type: "string" },
+    verbose: { type: "boolean", default: false },
+  },
+});
+
+const env = buildOptionsFromEnv();
+const started = performance.now();
+const result = await buildSite({
+  input: values.input,
+  output: values.output,
+  preview: values.preview || env.preview,
+  today: env.today,
+  pathPrefix: values.pathprefix ? normalisePrefix(values.pathprefix) : env.pathPrefix,
+  quiet: !values.verbose,
+});
+
+for (const problem of result.check.problems) console.error(formatProblem(problem));
+for (const notice of result.check.notices) console.log(notice);
+
+if (result.ok) {
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  console.log(`Built ${values.output}/ from ${result.check.files.length} content files in ${seconds} s.`);
+} else {
+  if (result.error) console.error(result.error instanceof Error ? (result.error.stack ?? result.error.message) : String(result.error));
+  console.error(`Build failed: ${values.output}/ was left as it was.`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,123 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { schemaProblems } from "../src/check.ts";
+import { formatProblem } from "../src/problems.ts";
+import { newsSchema } from "../src/schema/news.ts";
+import { pageSchema } from "../src/schema/page.ts";
+import { serviceSchema } from "../src/schema/service.ts";
+import { type z } from "zod";
+
+const FILE = "content/news/2024/story.md";
+const story = { title: "A story", date: "2024-12-12", summary: "What happened." };
+const lines = (schema: z.ZodType, data: unknown) => schemaProblems(FILE, schema, data).map(formatProblem);
+
+describe("news schema", () => {
+  it("accepts a minimal and a complete story", () => {
+    assert.deepEqual(lines(newsSchema, story), []);
+    assert.deepEqual(
+      lines(newsSchema, {
+        ...story,
+        tags: ["events"],
+        updated: "2024-12-12",
+        draft: false,
+        image: { src: "/images/a.jpg", alt: "People at the event" },
+      }),
+      [],
+    );
+  });
+
+  it("requires title, date and summary", () => {
+    assert.deepEqual(lines(newsSchema, {}), [
+      `${FILE}: title: is required (add a line "title: ..." to the front matter)`,
+      `${FILE}: date: is required (add a line "date: ..." to the front matter)`,
+      `${FILE}: summary: is required (add a line "summary: ..." to the front matter)`,
+    ]);
+  });
+
+  it("rejects an empty or over-long title and summary", () => {
+    assert.deepEqual(lines(newsSchema, { ...story, title: "  " }), [`${FILE}: title: must not be empty`]);
+    assert.deepEqual(lines(newsSchema, { ...story, title: "x".repeat(151) }), [
+      `${FILE}: title: is 151 characters long; keep it to 150 or fewer`,
+    ]);
+    assert.deepEqual(lines(newsSchema, { ...story, summary: "x".repeat(301) }), [
+      `${FILE}: summary: is 301 characters long; keep it to 300 or fewer`,
+    ]);
+    assert.deepEqual(lines(newsSchema, { ...story, title: "x".repeat(150), summary: "y".repeat(300) }), []);
+  });
+
+  it("rejects impossible dates in the design's wording", () => {
+    assert.deepEqual(lines(newsSchema, { ...story, date: "2024-02-30" }), [
+      `${FILE}: date: "2024-02-30" is not a real date (use YYYY-MM-DD)`,
+    ]);
+    assert.deepEqual(lines(newsSchema, { ...story, date: 20241212 }), [
+      `${FILE}: date: must be a date written YYYY-MM-DD, not a number`,
+    ]);
+  });
+
+  it("requires updated to be on or after the publication date", () => {
+    assert.deepEqual(lines(newsSchema, { ...story, updated: "2024-12-11" }), [
+      `${FILE}: updated: "2024-12-11" is before the publication date "2024-12-12"; it must be the same day or later`,
+    ]);
+  });
+
+  it("checks field types", () => {
+    assert.deepEqual(lines(newsSchema, { ...story, draft: "yes", tags: "events" }), [
+      `${FILE}: tags: must be a list, not text`,
+      `${FILE}: draft: must be true or false, not text`,
+    ]);
+  });
+
+  it("requires alt text unless the image is marked decorative", () => {
+    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/a.jpg" } }), [
+      `${FILE}: image.alt: is required: describe the image for people who cannot see it, or write alt: "" and decorative: true`,
+    ]);
+    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/a.jpg", alt: "" } }), [
+      `${FILE}: image.alt: is empty: describe the image, or add "decorative: true" if it adds no information`,
+    ]);
+    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/a.jpg", alt: "", decorative: true } }), []);
+  });
+
+  it("names unknown fields, with a guess for near misses", () => {
+    assert.deepEqual(lines(newsSchema, { ...story, summry: "x" }), [`${FILE}: summry: unknown field (did you mean "summary"?)`]);
+    assert.deepEqual(lines(newsSchema, { ...story, author: "x" }), [
+      `${FILE}: author: unknown field: remove it, or use one of title, date, summary, tags, updated, draft, image`,
+    ]);
+    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/a.jpg", alt: "A", altt: "B" } }), [
+      `${FILE}: image.altt: unknown field (did you mean "alt"?)`,
+    ]);
+  });
+});
+
+describe("service schema", () => {
+  const service = { title: "Training", summary: "Courses.", reviewed: "2024-01-10" };
+
+  it("requires a reviewed date", () => {
+    assert.deepEqual(lines(serviceSchema, service), []);
+    assert.deepEqual(lines(serviceSchema, { title: "T", summary: "S" }), [
+      `${FILE}: reviewed: is required (add a line "reviewed: ..." to the front matter)`,
+    ]);
+  });
+
+  it("requires reviewDue after reviewed and a whole-number order", () => {
+    assert.deepEqual(lines(serviceSchema, { ...service, reviewDue: "2024-01-10" }), [
+      `${FILE}: reviewDue: "2024-01-10" must be after the reviewed date "2024-01-10"`,
+    ]);
+    assert.deepEqual(lines(serviceSchema, { ...service, reviewDue: "2025-01-10", order: 2 }), []);
+    assert.deepEqual(lines(serviceSchema, { ...service, order: 1.5 }), [`${FILE}: order: must be a whole number`]);
+  });
+
+  it("does not take news fields", () => {
+    assert.deepEqual(lines(serviceSchema, { ...service, date: "2024-01-10" }), [
+      `${FILE}: date: unknown field: remove it, or use one of title, summary, reviewed, reviewDue, order`,
+    ]);
+  });
+});
+
+describe("page schema", () => {
+  it("takes title, summary and an optional reviewed date", () => {
+    assert.deepEqual(lines(pageSchema, { title: "About", summary: "About us." }), []);
+    assert.deepEqual(lines(pageSchema, { title: "About", summary: "About us.", reviewed: "2024-02-30" }), [
+      `${FILE}: reviewed: "2024-02-30" is not a real date (use YYYY-MM-DD)`,
+    ]);
+  });
+});

@@ -1,0 +1,52 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { locate } from "../src/content-types.ts";
+import { isValidSlug, slugify } from "../src/slug.ts";
+
+describe("isValidSlug", () => {
+  it("accepts lowercase letters, digits and single hyphens", () => {
+    for (const slug of ["news", "a", "nihr-crdc-2024", "2024", "x1-y2"]) assert.ok(isValidSlug(slug), slug);
+  });
+
+  it("rejects capitals, spaces, underscores and stray hyphens", () => {
+    for (const slug of ["News", "my story", "my_story", "-lead", "trail-", "double--hyphen", "café", ""]) {
+      assert.equal(isValidSlug(slug), false, slug);
+    }
+  });
+});
+
+describe("slugify", () => {
+  it("makes a valid slug from a title", () => {
+    assert.equal(slugify("Lancet Commission on self-harm"), "lancet-commission-on-self-harm");
+    assert.equal(slugify("R&I: what’s new in 2024?"), "r-and-i-whats-new-in-2024");
+    assert.equal(slugify("  Café études — Ŵyn  "), "cafe-etudes-wyn");
+    assert.ok(isValidSlug(slugify("Windows of Opportunity: Innovations in Care")));
+  });
+});
+
+describe("locate", () => {
+  it("gives each content file its type and URL", () => {
+    assert.deepEqual(locate("index.md"), { ok: true, location: { type: "home", slug: "index", url: "/" } });
+    assert.deepEqual(locate("news/2024/my-story.md"), {
+      ok: true,
+      location: { type: "news", slug: "my-story", year: "2024", url: "/news/2024/my-story/" },
+    });
+    assert.deepEqual(locate("services/training.md"), { ok: true, location: { type: "service", slug: "training", url: "/services/training/" } });
+    assert.deepEqual(locate("pages/accessibility-statement.md"), {
+      ok: true,
+      location: { type: "page", slug: "accessibility-statement", url: "/accessibility-statement/" },
+    });
+  });
+
+  it("explains a bad file name with a suggestion", () => {
+    const located = locate("news/2024/My Story.md");
+    assert.equal(located.ok, false);
+    assert.match(located.ok ? "" : located.problem, /not a valid slug.*"my-story\.md"/);
+  });
+
+  it("rejects files outside the published folders", () => {
+    assert.equal(locate("news/my-story.md").ok, false);
+    assert.equal(locate("news/24/my-story.md").ok, false);
+    assert.equal(locate("blog/post.md").ok, false);
+  });
+});
