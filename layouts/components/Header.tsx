@@ -62,7 +62,7 @@ export function Header({ data }: { data: PageData }) {
               );
             })}
             <li class="nhsuk-header__menu" hidden>
-              <button class="nhsuk-header__menu-toggle nhsuk-header__navigation-link" id="toggle-menu" aria-expanded="false">
+              <button class="nhsuk-header__menu-toggle nhsuk-header__navigation-link" id="toggle-menu" type="button" aria-expanded="false">
                 <span class="nhsuk-u-visually-hidden">Browse </span>More
               </button>
             </li>

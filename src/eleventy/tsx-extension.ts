@@ -15,7 +15,7 @@ export function tsxExtension(eleventyConfig: EleventyConfig): void {
         const output = await this.defaultRenderer(data);
         if (!isValidElement(output)) return output;
         const html = renderToStaticMarkup(output as VNode);
-        return html.startsWith("<html") ? `<!doctype html>\n${html}` : html;
+        return html.startsWith("<html") ? `<!DOCTYPE html>\n${html}` : html;
       };
     },
   });

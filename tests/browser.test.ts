@@ -1,0 +1,145 @@
+import assert from "node:assert/strict";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { AXE_TAGS } from "./quality/axe.ts";
+import { htmlFiles } from "./quality/html.ts";
+import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
+import { PAGE_TYPES, buildQualitySite } from "./quality/quality-site.ts";
+import { type StaticServer, serveSite } from "./quality/server.ts";
+
+
+
+const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
+
+describe("in a real browser, under the strict CSP", { skip }, () => {
+  let root: string;
+  let output: string;
+  let server: StaticServer;
+  let browser: Browser;
+
+  before(async () => {
+    ({ root, output } = await buildQualitySite());
+    server = await serveSite(output);
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  async function open(url: string, width = 1280): Promise<{ page: Page; problems: Awaited<ReturnType<typeof watchPage>> }> {
+    // axe needs a page in a context of its own.
+    const page = await (await browser.newContext({ viewport: { width, height: 900 } })).newPage();
+    const problems = await watchPage(page);
+    const response = await page.goto(server.url + url, { waitUntil: "load" });
+    assert.equal(response?.status(), 200, url);
+    return { page, problems };
+  }
+
+  for (const [type, url] of Object.entries(PAGE_TYPES)) {
+    it(`${type} (/${url}) has no WCAG 2.2 A or AA violations`, async () => {
+      const { page } = await open(url);
+      const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+      const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      assert.deepEqual(violations, []);
+      assert.ok(results.passes.length > 20, "axe ran its rules");
+      await page.context().close();
+    });
+  }
+
+  it("loads every page without console errors, failed requests or CSP violations", async () => {
+    const files = await htmlFiles(output);
+    assert.ok(files.length >= 25, `only ${files.length} pages were built`);
+    for (const file of files) {
+      const url = path.relative(output, file).replace(/index\.html$/, "");
+      const { page, problems } = await open(url);
+      await page.waitForLoadState("networkidle");
+      assert.deepEqual(problems, { consoleErrors: [], failedRequests: [], cspViolations: [] }, url);
+      await page.context().close();
+    }
+  });
+
+  it("runs nhsuk-frontend's JavaScript from a file under the CSP", async () => {
+    const { page } = await open("");
+    const classes = await page.evaluate(() => document.body.className);
+    assert.match(classes, /js-enabled/);
+    assert.match(classes, /nhsuk-frontend-supported/);
+    await page.close();
+  });
+
+  it("serves the 404 page with a 404 status for a missing address", async () => {
+    const page = await browser.newPage();
+    const response = await page.goto(`${server.url}no-such-page/`);
+    assert.equal(response?.status(), 404);
+    assert.equal(await page.textContent("h1"), "Page not found");
+    await page.close();
+  });
+
+  for (const [type, url] of Object.entries(PAGE_TYPES)) {
+    it(`${type}: the skip link is the first tab stop and moves focus to the main content`, async () => {
+      const { page } = await open(url);
+      await page.keyboard.press("Tab");
+      const first = await page.evaluate(() => ({
+        className: document.activeElement?.className,
+        text: document.activeElement?.textContent?.trim(),
+        visible: (() => {
+          const box = document.activeElement?.getBoundingClientRect();
+          return Boolean(box && box.width > 1 && box.height > 1 && box.top >= 0);
+        })(),
+      }));
+      assert.deepEqual(first, { className: "nhsuk-skip-link", text: "Skip to main content", visible: true });
+      await page.keyboard.press("Enter");
+      assert.equal(await page.evaluate(() => document.activeElement?.id), "maincontent");
+      await page.context().close();
+    });
+
+    it(`${type}: every interactive element is reachable by keyboard and shows where focus is`, async () => {
+      const { page } = await open(url);
+      // Each element's look before anything has focus, to compare with its look when focused.
+      const tabbable = await page.evaluate(() => {
+        const selector = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select, textarea, [tabindex]:not([tabindex='-1'])";
+        const elements = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => el.checkVisibility() && el.closest("[hidden]") === null);
+        elements.forEach((el, index) => (el.dataset.tabIndexForTest = String(index)));
+        return elements.length;
+      });
+      const style = (el: Element | null) => {
+        if (!el) return "";
+        const s = getComputedStyle(el);
+        return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor, s.color, s.textDecorationLine, s.textDecorationThickness].join("|");
+      };
+      const before = await page.evaluate(
+        (styleSource) => {
+          const styleOf = new Function("el", `return (${styleSource})(el)`) as (el: Element) => string;
+          return [...document.querySelectorAll("[data-tab-index-for-test]")].map((el) => styleOf(el));
+        },
+        style.toString(),
+      );
+      const reached = new Set<number>();
+      for (let step = 0; step < tabbable + 2; step++) {
+        await page.keyboard.press("Tab");
+        const focused = await page.evaluate((styleSource) => {
+          const el = document.activeElement as HTMLElement | null;
+          const styleOf = new Function("el", `return (${styleSource})(el)`) as (el: Element | null) => string;
+          return { index: el?.dataset.tabIndexForTest, style: styleOf(el), tag: el?.outerHTML.slice(0, 80) };
+        }, style.toString());
+        if (focused.index === undefined) continue;
+        const index = Number(focused.index);
+        reached.add(index);
+        assert.notEqual(focused.style, before[index], `no visible focus style on ${focused.tag}`);
+      }
+      assert.equal(reached.size, tabbable, `${tabbable - reached.size} interactive elements were not reached by Tab`);
+      await page.context().close();
+    });
+
+    it(`${type}: reflows at 320 px wide without horizontal scrolling`, async () => {
+      const { page } = await open(url, 320);
+      const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      assert.ok(widths.scroll <= widths.client, `page is ${widths.scroll} px wide in a ${widths.client} px window`);
+      await page.context().close();
+    });
+  }
+});

@@ -1,0 +1,63 @@
+import { existsSync } from "node:fs";
+import { type Browser, type Page, chromium } from "playwright-core";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/**
+ * Browser tests are part of `npm test`. They are left out only when someone says so
+ * out loud with RI_SKIP_BROWSER_TESTS=1; a missing browser is otherwise an error.
+ */
+export const browserTestsOptedOut = process.env.RI_SKIP_BROWSER_TESTS === "1";
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium was not found at ${CHROMIUM}. Install it with "sudo apt-get install -y chromium" ` +
+        "(or set CHROMIUM_PATH), or skip the browser tests with RI_SKIP_BROWSER_TESTS=1.",
+    );
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+}
+
+/**
+ * Frutiger comes from assets.nhs.uk, which this machine cannot reach; the CSS falls back
+ * to Arial. Those font requests are the only failures a page is allowed.
+ */
+export const isOfflineFont = (url: string) => url.startsWith("https://assets.nhs.uk/fonts/");
+
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+  cspViolations: string[];
+}
+
+/** Records every console error, failed request and CSP violation a page causes. */
+export async function watchPage(page: Page): Promise<PageProblems> {
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [], cspViolations: [] };
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || "inline code"}`);
+    });
+  });
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const text = message.text();
+    const location = message.location().url;
+    if (isOfflineFont(location) || /assets\.nhs\.uk/.test(text)) return;
+    if (/Content Security Policy|CSP violation/i.test(text)) problems.cspViolations.push(text);
+    else problems.consoleErrors.push(`${text}${location ? ` (${location})` : ""}`);
+  });
+  page.on("pageerror", (error) => problems.consoleErrors.push(error.message));
+  page.on("requestfailed", (request) => {
+    if (!isOfflineFont(request.url())) problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) {
+      problems.failedRequests.push(`${response.url()}: HTTP ${response.status()}`);
+    }
+  });
+  return problems;
+}

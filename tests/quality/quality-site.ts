@@ -1,0 +1,48 @@
+import { cp, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { ROOT, markdownFile, runCli, tempDir } from "../helpers/fixture-site.ts";
+
+/**
+ * The real content plus ten stories from 2023 written like real ones (headings, lists,
+ * links), so that the listing has a second page and every page type exists.
+ */
+export async function buildQualitySite(env: Record<string, string> = {}): Promise<{ root: string; output: string }> {
+  const root = await tempDir("quality");
+  const content = path.join(root, "content");
+  await cp(path.join(ROOT, "content"), content, { recursive: true });
+  await mkdir(path.join(content, "news", "2023"), { recursive: true });
+  const topics = ["clinical-trials", "events", "mental-health", "partnerships"];
+  for (let n = 1; n <= 10; n++) {
+    const date = `2023-${String(n).padStart(2, "0")}-15`;
+    const body = [
+      `This is example story ${n}, used to test the listing and the archive.`,
+      "## What happened",
+      "- A first point\n- A second point with a [link to our services](/services/)",
+      "## Find out more",
+      `Read about [taking part in research](/services/taking-part-in-research/) or go back to the [news](/news/).`,
+    ].join("\n\n");
+    await writeFile(
+      path.join(content, "news", "2023", `example-story-${n}.md`),
+      markdownFile({ title: `Example story ${n}`, date, summary: `A summary of example story ${n}.`, tags: [topics[n % topics.length]] }, body),
+    );
+  }
+  const output = path.join(root, "_site");
+  const result = await runCli("build", ["--input", content, "--output", output], env);
+  if (result.code !== 0) throw new Error(`quality site build failed:\n${result.stderr}`);
+  return { root, output };
+}
+
+/** One page of every type the site has. */
+export const PAGE_TYPES: Record<string, string> = {
+  home: "",
+  "news listing": "news/",
+  "news listing page 2": "news/page/2/",
+  story: "news/2024/lancet-commission-on-self-harm/",
+  "year archive": "news/2024/",
+  topic: "news/topics/events/",
+  "services index": "services/",
+  service: "services/taking-part-in-research/",
+  "accessibility statement": "accessibility-statement/",
+  search: "search/",
+  "404": "404.html",
+};

@@ -1,0 +1,35 @@
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { ROOT } from "../helpers/fixture-site.ts";
+import { launchBrowser } from "./browser.ts";
+import { PAGE_TYPES, buildQualitySite } from "./quality-site.ts";
+import { serveSite } from "./server.ts";
+
+/**
+ * `npm run screenshots`: builds the site, serves it under the strict CSP and saves
+ * full-page PNGs of every page type at phone and desktop widths into screenshots/
+ * (ignored by git), for a person to look at.
+ */
+const WIDTHS = [390, 1280];
+const outDir = path.join(ROOT, "screenshots");
+const { root, output } = await buildQualitySite();
+const server = await serveSite(output);
+const browser = await launchBrowser();
+try {
+  await mkdir(outDir, { recursive: true });
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const [type, url] of Object.entries(PAGE_TYPES)) {
+      await page.goto(server.url + url, { waitUntil: "networkidle" });
+      const file = path.join(outDir, `${type.replace(/\W+/g, "-")}-${width}.png`);
+      await page.screenshot({ path: file, fullPage: true });
+      console.log(path.relative(ROOT, file));
+    }
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(root, { recursive: true, force: true });
+}

@@ -1,0 +1,48 @@
+import { readFile } from "node:fs/promises";
+import { type Server, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import sirv from "sirv";
+import { CONTENT_SECURITY_POLICY } from "../../src/csp.ts";
+
+export interface StaticServer {
+  /** The site's root URL, ending in the path prefix, such as http://127.0.0.1:41234/ri/ */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves a built site on 127.0.0.1 on a free port as a static host would: with the
+ * site's Content Security Policy as a header, under the path prefix, and with
+ * /404.html and a 404 status for anything missing.
+ */
+export async function serveSite(dir: string, options: { pathPrefix?: string; csp?: string } = {}): Promise<StaticServer> {
+  const prefix = options.pathPrefix ?? "/";
+  const csp = options.csp ?? CONTENT_SECURITY_POLICY;
+  const files = sirv(dir, { dev: true, etag: false, dotfiles: false });
+  const notFound = await readFile(path.join(dir, "404.html")).catch(() => Buffer.from("Not found"));
+
+  const server: Server = createServer((request, response) => {
+    response.setHeader("Content-Security-Policy", csp);
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    const url = request.url ?? "/";
+    const send404 = () => {
+      response.statusCode = 404;
+      response.setHeader("Content-Type", "text/html; charset=utf-8");
+      response.end(notFound);
+    };
+    if (!url.startsWith(prefix)) return send404();
+    request.url = `/${url.slice(prefix.length)}`;
+    files(request, response, send404);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

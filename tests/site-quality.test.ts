@@ -1,0 +1,28 @@
+import assert from "node:assert/strict";
+import { rm } from "node:fs/promises";
+import { after, before, describe, it } from "node:test";
+import { checkTitlesAndHeadings, htmlFiles, validateHtml } from "./quality/html.ts";
+import { checkInternalLinks } from "./quality/links.ts";
+import { buildQualitySite } from "./quality/quality-site.ts";
+
+describe("every built page", () => {
+  let root: string;
+  let output: string;
+  before(async () => {
+    ({ root, output } = await buildQualitySite());
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  it("is valid HTML with no skipped heading levels", async () => {
+    assert.ok((await htmlFiles(output)).length >= 25);
+    assert.deepEqual(await validateHtml(output), []);
+  });
+
+  it("has one h1 and a unique title in the site's form", async () => {
+    assert.deepEqual(await checkTitlesAndHeadings(output), []);
+  });
+
+  it("links only to files that were built", async () => {
+    assert.deepEqual(await checkInternalLinks(output), []);
+  });
+});
