@@ -11,6 +11,8 @@ export interface BaseProps {
   title: string;
   description?: string;
   trail?: Crumb[];
+  /** Extra module scripts for this page only, as site paths. */
+  scripts?: string[];
   children: ComponentChildren;
 }
 
@@ -21,7 +23,7 @@ export function documentTitle(data: PageData, title: string): string {
 }
 
 /** The page every layout sits in: nhsuk-frontend's page template, without inline script. */
-export function Base({ data, title, description, trail = [], children }: BaseProps) {
+export function Base({ data, title, description, trail = [], scripts = [], children }: BaseProps) {
   const asset = (path: string) => href(data, `/assets/${path}`);
   return (
     <html lang="en-GB">
@@ -38,6 +40,9 @@ export function Base({ data, title, description, trail = [], children }: BasePro
         <link rel="manifest" href={asset("manifest.json")} />
         <link rel="stylesheet" href={asset("css/nhsuk-frontend.min.css")} />
         <script type="module" src={asset("js/main.js")}></script>
+        {scripts.map((script) => (
+          <script type="module" src={href(data, script)}></script>
+        ))}
       </head>
       <body>
         <script src={asset("js/js-enabled.js")}></script>

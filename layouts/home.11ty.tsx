@@ -3,6 +3,7 @@ import { Base } from "./base.tsx";
 import { ActionLink } from "./components/ActionLink.tsx";
 import { Content } from "./components/Content.tsx";
 import { NewsCards } from "./components/NewsCard.tsx";
+import { SearchData } from "./components/SearchData.tsx";
 import { ServiceCards } from "./components/ServiceCards.tsx";
 
 export const LATEST_NEWS = 3;
@@ -14,8 +15,9 @@ export function render(data: PlainPageData) {
   return (
     <Base data={data} title={data.title} description={data.summary}>
       <div class="nhsuk-grid-row">
-        <div class="nhsuk-grid-column-two-thirds">
-          <h1>{data.title}</h1>
+        <div class="nhsuk-grid-column-two-thirds" data-pagefind-body>
+          <SearchData data={data} type="Page" />
+          <h1 data-pagefind-meta="title">{data.title}</h1>
           <Content html={data.content} />
         </div>
       </div>

@@ -2,6 +2,7 @@ import type { PlainPageData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { ReviewDates } from "./components/ReviewDates.tsx";
+import { SearchData } from "./components/SearchData.tsx";
 
 /** Any other page, such as the accessibility statement. */
 export function render(data: PlainPageData) {
@@ -9,8 +10,11 @@ export function render(data: PlainPageData) {
     <Base data={data} title={data.title} description={data.summary} trail={[{ text: "Home", url: "/" }]}>
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
-          <h1>{data.title}</h1>
-          <Content html={data.content} />
+          <div data-pagefind-body>
+            <SearchData data={data} type="Page" />
+            <h1 data-pagefind-meta="title">{data.title}</h1>
+            <Content html={data.content} />
+          </div>
           <ReviewDates reviewed={data.reviewed} data={data} />
         </div>
       </div>

@@ -2,6 +2,7 @@ import type { ServiceData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { ReviewDates } from "./components/ReviewDates.tsx";
+import { SearchData } from "./components/SearchData.tsx";
 
 /** A service page, with the NHS review dates. */
 export function render(data: ServiceData) {
@@ -17,9 +18,12 @@ export function render(data: ServiceData) {
     >
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
-          <h1>{data.title}</h1>
-          <p class="nhsuk-lede-text">{data.summary}</p>
-          <Content html={data.content} />
+          <div data-pagefind-body>
+            <SearchData data={data} type="Service" />
+            <h1 data-pagefind-meta="title">{data.title}</h1>
+            <p class="nhsuk-lede-text">{data.summary}</p>
+            <Content html={data.content} />
+          </div>
           <ReviewDates reviewed={data.reviewed} reviewDue={data.reviewDue} data={data} />
         </div>
       </div>

@@ -1,6 +1,7 @@
 import type { StoryData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
+import { SearchData } from "./components/SearchData.tsx";
 import { StoryNavigation } from "./components/StoryNavigation.tsx";
 import { Time } from "./components/Time.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
@@ -22,9 +23,10 @@ export function render(data: StoryData) {
     >
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
-          <article>
-            <h1>{data.title}</h1>
-            <p class="nhsuk-body-s nhsuk-u-secondary-text-colour">
+          <article data-pagefind-body>
+            <SearchData data={data} type="News" date={data.date} tags={data.tags} />
+            <h1 data-pagefind-meta="title">{data.title}</h1>
+            <p class="nhsuk-body-s nhsuk-u-secondary-text-colour" data-pagefind-ignore>
               Published <Time date={data.date} data={data} />
               {data.updated && data.updated !== data.date ? (
                 <>

@@ -41,6 +41,19 @@ describe("the R&I site", () => {
     for (const url of urls) assert.ok(await exists(path.join(output, url)), url);
   });
 
+  it("is searchable: the build indexes stories, services and pages, and nothing else", async () => {
+    const entry = JSON.parse(await readFile(path.join(output, "pagefind", "pagefind-entry.json"), "utf8")) as {
+      languages: Record<string, { page_count: number }>;
+    };
+    // The home page, the accessibility statement, three stories and four service pages.
+    assert.equal(entry.languages.en?.page_count, 9);
+    assert.ok(await exists(path.join(output, "pagefind", "pagefind.js")));
+    for (const url of ["/news/", "/news/2024/", "/news/topics/events/", "/services/", "/search/", "/404.html"]) {
+      const doc = await readPage(output, url);
+      assert.equal(doc.querySelector("[data-pagefind-body]"), null, url);
+    }
+  });
+
   it("lists the three seed stories newest first with the Trust's date style", async () => {
     const doc = await readPage(output, "/news/");
     const dates = [...doc.querySelectorAll("main .nhsuk-card time")].map((t) => [t.getAttribute("datetime"), t.textContent]);

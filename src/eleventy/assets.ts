@@ -37,7 +37,7 @@ export function bundleClientScripts(eleventyConfig: EleventyConfig): void {
   eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
     const { directories } = args[0] as AfterBuild;
     await build({
-      entryPoints: [path.join(clientDir, "main.ts"), path.join(clientDir, "js-enabled.ts")],
+      entryPoints: ["main.ts", "js-enabled.ts", "search.ts"].map((entry) => path.join(clientDir, entry)),
       outdir: path.join(directories.output, "assets", "js"),
       bundle: true,
       format: "esm",

@@ -9,6 +9,7 @@ import type { Topic } from "../schema/site.ts";
 import { type BuildOptions, buildOptionsFromEnv } from "../build-options.ts";
 import { bundleClientScripts, copyFrontendAssets } from "./assets.ts";
 import type { CollectionApi, EleventyConfig } from "./config-api.ts";
+import { searchIndexing } from "./search-index.ts";
 import { tsxExtension } from "./tsx-extension.ts";
 import { addGeneratedPages } from "./generated-pages.ts";
 
@@ -83,4 +84,5 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   addGeneratedPages(eleventyConfig);
   copyFrontendAssets(eleventyConfig, options.pathPrefix);
   bundleClientScripts(eleventyConfig);
+  searchIndexing(eleventyConfig);
 }
