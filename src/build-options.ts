@@ -9,12 +9,14 @@ export interface BuildOptions {
   today: Date;
   /** Where the site is served from, such as "/" or "/ri/". */
   pathPrefix: string;
+  /** Build the Pagefind index after the site (off only to measure the two apart). */
+  searchIndex: boolean;
 }
 
 /**
  * `RI_PREVIEW=1` (or Eleventy's serve and watch modes) keeps drafts and embargoed
  * stories; `RI_BUILD_DATE=YYYY-MM-DD` builds as of another day; `RI_PATH_PREFIX=/ri/`
- * serves the site under a folder.
+ * serves the site under a folder; `RI_SEARCH_INDEX=0` leaves out the search index.
  */
 export function buildOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptions {
   const buildDate = env.RI_BUILD_DATE ? parseCalendarDate(env.RI_BUILD_DATE) : null;
@@ -23,5 +25,6 @@ export function buildOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Build
     preview: env.RI_PREVIEW === "1" || ["serve", "watch"].includes(env.ELEVENTY_RUN_MODE ?? ""),
     today: buildDate ? buildDate.set({ hour: 12 }).toJSDate() : new Date(),
     pathPrefix: normalisePrefix(env.RI_PATH_PREFIX),
+    searchIndex: env.RI_SEARCH_INDEX !== "0",
   };
 }

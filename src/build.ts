@@ -60,6 +60,7 @@ export async function buildSite(request: BuildRequest): Promise<BuildResult> {
   process.env.RI_PREVIEW = request.preview ? "1" : "0";
   process.env.RI_BUILD_DATE = londonToday(request.today).toISODate() ?? "";
   process.env.RI_PATH_PREFIX = request.pathPrefix;
+  process.env.RI_SEARCH_INDEX = request.searchIndex ? "1" : "0";
 
   try {
     // As on the command line, the folders given here win over the config file's defaults.

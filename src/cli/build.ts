@@ -26,6 +26,7 @@ const result = await buildSite({
   preview: values.preview || env.preview,
   today: env.today,
   pathPrefix: values.pathprefix ? normalisePrefix(values.pathprefix) : env.pathPrefix,
+  searchIndex: env.searchIndex,
   quiet: !values.verbose,
 });
 

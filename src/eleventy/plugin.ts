@@ -84,5 +84,5 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   addGeneratedPages(eleventyConfig);
   copyFrontendAssets(eleventyConfig, options.pathPrefix);
   bundleClientScripts(eleventyConfig);
-  searchIndexing(eleventyConfig);
+  if (options.searchIndex) searchIndexing(eleventyConfig);
 }
