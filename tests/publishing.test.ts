@@ -25,6 +25,8 @@ const special: FixtureStory[] = [
   { slug: "summer", title: "Summer", summary: "S.", date: "2024-06-01" },
   { slug: "clocks-forward", title: "Clocks forward", summary: "S.", date: "2024-03-31" },
   { slug: "clocks-back", title: "Clocks back", summary: "S.", date: "2024-10-27" },
+  // Written with its image in the fixture's files; listed here for the expected order.
+  { slug: "with-image", title: "With an image", summary: "S.", date: "2023-01-01" },
 ];
 const heldBack: FixtureStory[] = [
   { slug: "a-draft", title: "A draft", summary: "S.", date: "2024-12-30", draft: true },
@@ -44,10 +46,11 @@ function londonOffsetAtMidnight(date: string): string {
   return name === "GMT+1" ? "+01:00" : "+00:00";
 }
 
+/** Every page the site itself renders (the content editor under /admin/ is not one). */
 async function htmlPages(output: string): Promise<string[]> {
   const files = await readdir(output, { recursive: true });
   return files
-    .filter((file) => file.endsWith(".html"))
+    .filter((file) => file.endsWith(".html") && !file.startsWith(`admin${path.sep}`))
     .map((file) => `/${file.split(path.sep).join("/")}`.replace(/index\.html$/, ""))
     .sort();
 }
@@ -56,8 +59,12 @@ describe("publishing: feeds, sitemap, robots and metadata", () => {
   let site: Awaited<ReturnType<typeof buildFixture>>;
   before(async () => {
     site = await buildFixture({
-      stories: [...published, ...heldBack],
+      stories: [...published.filter((story) => story.slug !== "with-image"), ...heldBack],
       files: {
+        "news/2023/with-image.md": markdownFile(
+          { title: "With an image", summary: "S.", date: "2023-01-01", image: { src: "/images/photo.jpg", alt: "Researchers at work" } },
+          "Text.",
+        ),
         "pages/about-us.md": markdownFile({ title: "About us", summary: "About.", reviewed: "2024-05-05" }, "Text."),
         "pages/contact.md": markdownFile({ title: "Contact", summary: "Contact." }, "Text."),
         "services/training.md": markdownFile({ title: "Training", summary: "Courses.", reviewed: "2024-03-31" }, "Body."),
@@ -215,6 +222,15 @@ describe("publishing: feeds, sitemap, robots and metadata", () => {
       const image = meta(doc, "og:image") ?? "";
       assert.equal(image, `${ORIGIN}/assets/images/nhsuk-opengraph-image.png`);
       assert.ok(await exists(path.join(site.output, new URL(image).pathname)), "the image is published");
+    });
+
+    it("shares a story's own image when it has one", async () => {
+      const doc = await readPage(site.output, "/news/2023/with-image/");
+      assert.equal(meta(doc, "og:image"), `${ORIGIN}/images/photo.jpg`);
+      assert.equal(meta(doc, "og:image:alt"), "Researchers at work");
+      assert.equal(meta(doc, "og:image:width"), undefined, "the fallback's size is not the story image's");
+      const data = JSON.parse(doc.querySelector("script[type='application/ld+json']")?.textContent ?? "") as { image: string[] };
+      assert.deepEqual(data.image, [`${ORIGIN}/images/photo.jpg`]);
     });
 
     it("describes a story as schema.org NewsArticle JSON-LD that parses", async () => {
