@@ -5,7 +5,7 @@ import { href } from "./components/links.ts";
 /** Served by the host for any address that has no page. */
 export function render(data: PlainPageData) {
   return (
-    <Base data={data} title={data.title}>
+    <Base data={data} title={data.title} indexable={false}>
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
           <h1>Page not found</h1>

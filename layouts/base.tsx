@@ -1,7 +1,10 @@
 import type { ComponentChildren } from "preact";
+import { META_CONTENT_SECURITY_POLICY } from "../src/csp.ts";
+import { NEWS_FEED_URL, newsFeedTitle } from "../src/feed.ts";
 import type { PageData } from "../src/page-data.ts";
 import { type Crumb, Breadcrumbs } from "./components/Breadcrumbs.tsx";
 import { Footer } from "./components/Footer.tsx";
+import { type ArticleMeta, type FeedLink, HeadMeta } from "./components/HeadMeta.tsx";
 import { Header } from "./components/Header.tsx";
 import { href, organisationName } from "./components/links.ts";
 
@@ -13,6 +16,12 @@ export interface BaseProps {
   trail?: Crumb[];
   /** Extra module scripts for this page only, as site paths. */
   scripts?: string[];
+  /** A news story's dates, topics and image, for its article metadata. */
+  article?: ArticleMeta;
+  /** A feed for this page's own stories (a topic's), listed before the site's news feed. */
+  feed?: FeedLink;
+  /** False keeps search engines away (the 404 page). */
+  indexable?: boolean;
   children: ComponentChildren;
 }
 
@@ -23,29 +32,35 @@ export function documentTitle(data: PageData, title: string): string {
 }
 
 /** The page every layout sits in: nhsuk-frontend's page template, without inline script. */
-export function Base({ data, title, description, trail = [], scripts = [], children }: BaseProps) {
+export function Base({ data, title, description, trail = [], scripts = [], article, feed, indexable = true, children }: BaseProps) {
   const asset = (path: string) => href(data, `/assets/${path}`);
+  // A site with no stories yet has no feeds to offer.
+  const feeds = data.collections.newsIndex.feeds.length
+    ? [...(feed ? [feed] : []), { url: NEWS_FEED_URL, title: newsFeedTitle(data.site.name) }]
+    : [];
   return (
     <html lang="en-GB">
       <head>
         <meta charset="utf-8" />
+        {/* For hosts that cannot send the policy as a header (GitHub Pages); first, so it covers everything after it. */}
+        <meta http-equiv="Content-Security-Policy" content={META_CONTENT_SECURITY_POLICY} />
         <title>{documentTitle(data, title)}</title>
         <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover" />
-        {description ? <meta name="description" content={description} /> : null}
+        <HeadMeta data={data} title={title} description={description} article={article} feeds={feeds} indexable={indexable} />
         <meta name="theme-color" content="#005eb8" />
         <link rel="icon" href={asset("images/favicon.ico")} sizes="48x48" />
         <link rel="icon" href={asset("images/favicon.svg")} sizes="any" type="image/svg+xml" />
         <link rel="mask-icon" href={asset("images/nhsuk-icon-mask.svg")} />
         <link rel="apple-touch-icon" href={asset("images/nhsuk-icon-180.png")} />
         <link rel="manifest" href={asset("manifest.json")} />
-        <link rel="stylesheet" href={asset("css/nhsuk-frontend.min.css")} />
-        <script type="module" src={asset("js/main.js")}></script>
+        <link rel="stylesheet" href={href(data, data.assets.css)} />
+        <script type="module" src={href(data, data.assets.mainJs)}></script>
         {scripts.map((script) => (
           <script type="module" src={href(data, script)}></script>
         ))}
       </head>
       <body>
-        <script src={asset("js/js-enabled.js")}></script>
+        <script src={href(data, data.assets.jsEnabledJs)}></script>
         <a class="nhsuk-skip-link" data-module="nhsuk-skip-link" href="#maincontent">
           Skip to main content
         </a>

@@ -1,3 +1,4 @@
+import { topicFeedTitle, topicFeedUrl } from "../src/feed.ts";
 import type { ArchiveData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { NewsCards } from "./components/NewsCard.tsx";
@@ -15,6 +16,7 @@ export function render(data: ArchiveData) {
       data={data}
       title={`${heading}${pageLabel(archive.number, archive.total)}`}
       description={description}
+      feed={topic ? { url: topicFeedUrl(topic.slug), title: topicFeedTitle(topic, data.site.name) } : undefined}
       trail={[
         { text: "Home", url: "/" },
         { text: "News", url: "/news/" },

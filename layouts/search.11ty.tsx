@@ -25,7 +25,7 @@ function Select({ id, label, options }: { id: string; label: string; options: Ar
 export function render(data: PlainPageData) {
   const { years } = data.collections.newsIndex;
   return (
-    <Base data={data} title={data.title} description={data.summary} trail={[{ text: "Home", url: "/" }]} scripts={["/assets/js/search.js"]}>
+    <Base data={data} title={data.title} description={data.summary} trail={[{ text: "Home", url: "/" }]} scripts={[data.assets.searchJs]}>
       <div class="nhsuk-grid-row" data-search data-pagefind={href(data, "/pagefind/pagefind.js")} data-base-url={href(data, "/")}>
         <div class="nhsuk-grid-column-two-thirds">
           <h1>Search</h1>

@@ -15,6 +15,7 @@ export function render(data: StoryData) {
       data={data}
       title={data.title}
       description={data.summary}
+      article={{ date: data.date, updated: data.updated, tags: data.tags, image: data.image }}
       trail={[
         { text: "Home", url: "/" },
         { text: "News", url: "/news/" },

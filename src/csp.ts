@@ -23,3 +23,15 @@ export function serialisePolicy(directives: Readonly<Record<string, readonly str
 
 /** `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ...` */
 export const CONTENT_SECURITY_POLICY = serialisePolicy(CSP_DIRECTIVES);
+
+/** Directives a `<meta http-equiv>` policy may not carry: browsers ignore them there and warn. */
+const HEADER_ONLY = new Set(["frame-ancestors", "report-uri", "sandbox"]);
+
+/**
+ * The same policy for the `<meta http-equiv="Content-Security-Policy">` on every page:
+ * the fallback for hosts that cannot send headers (GitHub Pages). Only clickjacking
+ * protection (`frame-ancestors`) needs the real header.
+ */
+export const META_CONTENT_SECURITY_POLICY = serialisePolicy(
+  Object.fromEntries(Object.entries(CSP_DIRECTIVES).filter(([name]) => !HEADER_ONLY.has(name))),
+);

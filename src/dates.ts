@@ -87,3 +87,11 @@ export function londonToday(now: Date = new Date()): DateTime {
 export function compareDates(a: string | Date | DateTime, b: string | Date | DateTime): number {
   return isoDate(a).localeCompare(isoDate(b));
 }
+
+/**
+ * The start of a calendar day in London as an RFC 3339 timestamp with that day's offset
+ * (`2024-06-01T00:00:00+01:00`): the form feeds and article metadata need.
+ */
+export function isoDateTime(value: string | Date | DateTime): string {
+  return toCalendarDate(value).toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
+}

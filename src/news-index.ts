@@ -39,6 +39,8 @@ export interface NewsIndex {
   listing: ListingPage[];
   archives: ArchivePage[];
   years: string[];
+  /** Every topic's published stories, newest first (for the topic feeds). */
+  byTopic: Map<string, NewsEntry[]>;
   neighbours: Map<string, Neighbours>;
 }
 
@@ -99,7 +101,7 @@ export function buildNewsIndex(entries: NewsEntry[], topicSlugs: string[], perPa
     ),
   ];
 
-  return { stories, listing: paginate("/news/", stories, perPage), archives, years, neighbours };
+  return { stories, listing: paginate("/news/", stories, perPage), archives, years, byTopic, neighbours };
 }
 
 /** The subset of Eleventy's collection item this module reads. */

@@ -1,9 +1,12 @@
 import type { ContentType } from "./content-types.ts";
+import type { AssetUrls } from "./eleventy/assets.ts";
+import type { Feed } from "./feed.ts";
 import type { ArchivePage, ListingPage, NewsIndex } from "./news-index.ts";
 import type { NewsFrontMatter } from "./schema/news.ts";
 import type { PageFrontMatter } from "./schema/page.ts";
 import type { ServiceFrontMatter } from "./schema/service.ts";
 import type { Site, Topic } from "./schema/site.ts";
+import type { SitemapPage } from "./sitemap.ts";
 
 /** A service page as the services index and the home page list it. */
 export interface ServiceEntry {
@@ -20,6 +23,9 @@ export interface EleventyPage {
   date: Date;
 }
 
+/** The news index with the feeds made from it (the plugin's `newsIndex` collection). */
+export type SiteNewsIndex = NewsIndex & { feeds: Feed[] };
+
 /**
  * What every layout receives from the data cascade. Content files were validated by
  * the check before the build, so their front matter arrives with the schema's types.
@@ -28,15 +34,20 @@ export interface PageData {
   site: Site;
   topics: Topic[];
   pathPrefix: string;
+  /** `RI_SITE_URL` when set, else empty: `site.url` is the address. */
+  siteUrl: string;
   preview: boolean;
+  /** The fingerprinted stylesheet and scripts. */
+  assets: AssetUrls;
   page: EleventyPage;
   content: string;
   contentType?: ContentType;
   title?: string;
   summary?: string;
   collections: {
-    newsIndex: NewsIndex;
+    newsIndex: SiteNewsIndex;
     services: ServiceEntry[];
+    sitemapPages: SitemapPage[];
   };
 }
 
@@ -45,3 +56,6 @@ export type ServiceData = PageData & ServiceFrontMatter;
 export type PlainPageData = PageData & PageFrontMatter;
 export type ListingData = PageData & { listing: ListingPage };
 export type ArchiveData = PageData & { archive: ArchivePage };
+export type FeedData = PageData & { feed: Feed };
+/** The files that are not pages: feeds, sitemap, robots.txt and the hosting files. */
+export type GeneratedFileData = PageData & { generatedFile: "feed" | "sitemap" | "robots" | "netlify-headers" | "azure-config"; feed?: Feed };

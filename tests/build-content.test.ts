@@ -35,10 +35,14 @@ describe("story pages", () => {
     const card = [...listing.querySelectorAll(".nhsuk-card")].find((c) => c.textContent?.includes("Title"));
     assert.equal(card?.querySelector(".nhsuk-card__description")?.textContent, `Summary ${XSS}`);
     for (const doc of [story, listing, await readPage(site.output, "/news/topics/events/")]) {
-      const scripts = [...doc.querySelectorAll("script")];
+      // JSON-LD is data the browser never runs; every script that runs is a file.
+      const scripts = [...doc.querySelectorAll("script:not([type='application/ld+json'])")];
       assert.ok(scripts.every((script) => !script.textContent?.includes("alert")), "no script element carries the text");
       assert.ok(scripts.every((script) => script.getAttribute("src")), "every script is a file");
     }
+    const data = story.querySelector("script[type='application/ld+json']")?.textContent ?? "";
+    assert.doesNotMatch(data, /[<>]/, "the JSON-LD cannot close its element");
+    assert.equal((JSON.parse(data) as { headline: string }).headline, `Title ${XSS} & more`);
   });
 
   it("keeps template syntax in a story as written", async () => {

@@ -33,12 +33,24 @@ describe("the R&I site", () => {
       "/accessibility-statement/index.html",
       "/search/index.html",
       "/404.html",
-      "/assets/css/nhsuk-frontend.min.css",
-      "/assets/js/main.js",
-      "/assets/js/js-enabled.js",
+      "/news/feed.xml",
+      "/news/topics/clinical-trials/feed.xml",
+      "/sitemap.xml",
+      "/robots.txt",
       "/assets/images/favicon.svg",
     ];
     for (const url of urls) assert.ok(await exists(path.join(output, url)), url);
+    // The stylesheet and scripts carry a content hash in their names.
+    const home = await readPage(output, "/");
+    const assets = [
+      home.querySelector("link[rel=stylesheet]")?.getAttribute("href"),
+      ...[...home.querySelectorAll("script[src]")].map((script) => script.getAttribute("src")),
+    ];
+    assert.equal(assets.length, 3);
+    for (const asset of assets) {
+      assert.match(asset ?? "", /^\/assets\/(css\/nhsuk-frontend|js\/main|js\/js-enabled)\.[0-9a-f]{10}\.(css|js)$/);
+      assert.ok(await exists(path.join(output, asset ?? "-")), asset ?? "");
+    }
   });
 
   it("is searchable: the build indexes stories, services and pages, and nothing else", async () => {

@@ -1,8 +1,12 @@
 import type { PageData } from "../../src/page-data.ts";
-import { withPrefix } from "../../src/url.ts";
+import { absoluteUrl, withPrefix } from "../../src/url.ts";
 
 /** Every site path in a layout goes through this, so the site works under a path prefix. */
 export const href = (data: Pick<PageData, "pathPrefix">, url: string): string => withPrefix(data.pathPrefix, url);
+
+/** The full address of a site path, for canonical links, feeds, the sitemap and social cards. */
+export const absolute = (data: Pick<PageData, "pathPrefix" | "siteUrl" | "site">, url: string): string =>
+  absoluteUrl(data.siteUrl || data.site.url, data.pathPrefix, url);
 
 /** The Trust's full name, as the header shows it. */
 export const organisationName = (data: Pick<PageData, "site">): string =>

@@ -1,10 +1,12 @@
+import type { Feed } from "../feed.ts";
 import type { ArchivePage, ListingPage } from "../news-index.ts";
 import type { EleventyConfig } from "./config-api.ts";
 
 /**
  * Pages the site makes from its content rather than from a content file: the news
- * listing and archives, the services index, search and the 404 page. Each is a
- * virtual template that only sets its data; the layout of the same name renders it.
+ * listing and archives, the services index, search and the 404 page, and the files
+ * that are not pages (feeds, sitemap, robots.txt, hosting headers). Each is a virtual
+ * template that only sets its data; a layout renders it.
  */
 export function addGeneratedPages(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addTemplate("_generated/news-listing.md", "", {
@@ -35,4 +37,20 @@ export function addGeneratedPages(eleventyConfig: EleventyConfig): void {
     title: "Page not found",
     permalink: "/404.html",
   });
+
+  const file = (name: string, permalink: unknown, data: Record<string, unknown>) =>
+    eleventyConfig.addTemplate(`_generated/${name}.md`, "", {
+      layout: "generated-file.11ty.tsx",
+      eleventyExcludeFromCollections: true,
+      permalink,
+      ...data,
+    });
+  file("feeds", (data: { feed: Feed }) => data.feed.url, {
+    generatedFile: "feed",
+    pagination: { data: "collections.newsIndex.feeds", size: 1, alias: "feed" },
+  });
+  file("sitemap", "/sitemap.xml", { generatedFile: "sitemap" });
+  file("robots", "/robots.txt", { generatedFile: "robots" });
+  file("netlify-headers", "/_headers", { generatedFile: "netlify-headers" });
+  file("azure-config", "/staticwebapp.config.json", { generatedFile: "azure-config" });
 }

@@ -1,13 +1,15 @@
 import path from "node:path";
 import { layouts, locate } from "../content-types.ts";
-import { londonToday, parseCalendarDate } from "../dates.ts";
+import { isoDate, londonToday, parseCalendarDate } from "../dates.ts";
 import { frontMatterOptions } from "../frontmatter.ts";
 import { createMarkdown } from "../markdown.ts";
+import { newsFeeds } from "../feed.ts";
 import { buildNewsIndex, toNewsEntry } from "../news-index.ts";
-import type { ServiceEntry } from "../page-data.ts";
-import type { Topic } from "../schema/site.ts";
+import type { ServiceEntry, SiteNewsIndex } from "../page-data.ts";
+import type { Site, Topic } from "../schema/site.ts";
+import type { SitemapPage } from "../sitemap.ts";
 import { type BuildOptions, buildOptionsFromEnv } from "../build-options.ts";
-import { bundleClientScripts, copyFrontendAssets } from "./assets.ts";
+import { frontendAssets } from "./assets.ts";
 import type { CollectionApi, EleventyConfig } from "./config-api.ts";
 import { searchIndexing } from "./search-index.ts";
 import { tsxExtension } from "./tsx-extension.ts";
@@ -33,6 +35,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   eleventyConfig.setLibrary("md", createMarkdown({ pathPrefix: options.pathPrefix }));
 
   eleventyConfig.addGlobalData("pathPrefix", options.pathPrefix);
+  eleventyConfig.addGlobalData("siteUrl", options.siteUrl ?? "");
   eleventyConfig.addGlobalData("preview", options.preview);
   eleventyConfig.addGlobalData("eleventyComputed", {
     contentType: (data: { page: { inputPath: string } }) => contentTypeOf(data.page.inputPath),
@@ -59,12 +62,26 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
     return undefined;
   });
 
-  eleventyConfig.addCollection("newsIndex", (api: CollectionApi) => {
+  eleventyConfig.addCollection("newsIndex", (api: CollectionApi): SiteNewsIndex => {
     const all = api.getAll();
     const topics = (all[0]?.data.topics ?? []) as Topic[];
+    const site = all[0]?.data.site as Site | undefined;
     const stories = all.filter((item) => contentTypeOf(item.inputPath) === "news").map(toNewsEntry);
-    return buildNewsIndex(stories, topics.map((topic) => topic.slug));
+    const index = buildNewsIndex(stories, topics.map((topic) => topic.slug));
+    return { ...index, feeds: newsFeeds(index, { siteName: site?.name ?? "", topics }) };
   });
+
+  // What the sitemap needs of each published content file, in one pass.
+  eleventyConfig.addCollection("sitemapPages", (api: CollectionApi) =>
+    api.getAll().flatMap((item): SitemapPage[] => {
+      const type = contentTypeOf(item.inputPath);
+      if (!type || !item.url) return [];
+      const { data } = item;
+      const day = (value: unknown) => (typeof value === "string" ? value : undefined);
+      const lastmod = type === "news" ? (day(data.updated) ?? isoDate(day(data.date) ?? item.date)) : day(data.reviewed);
+      return [{ url: item.url, type, lastmod }];
+    }),
+  );
 
   eleventyConfig.addCollection("services", (api: CollectionApi) =>
     api
@@ -82,7 +99,6 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   );
 
   addGeneratedPages(eleventyConfig);
-  copyFrontendAssets(eleventyConfig, options.pathPrefix);
-  bundleClientScripts(eleventyConfig);
+  frontendAssets(eleventyConfig, options.pathPrefix);
   if (options.searchIndex) searchIndexing(eleventyConfig);
 }

@@ -1,3 +1,4 @@
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { EleventyConfig } from "./config-api.ts";
@@ -16,8 +17,13 @@ export async function indexSite(outputDir: string): Promise<{ pages: number }> {
   try {
     const added = await index.addDirectory({ path: outputDir, glob: SEARCHABLE_GLOB });
     if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(outputDir, "pagefind") });
+    const pagefindDir = path.join(outputDir, "pagefind");
+    const written = await index.writeFiles({ outputPath: pagefindDir });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
+    // The site has its own search page; Pagefind's ready-made interfaces would only be dead weight.
+    for (const file of await readdir(pagefindDir)) {
+      if (/^pagefind-(.+-)?ui\.(js|css)$|^pagefind-highlight\.js$/.test(file)) await rm(path.join(pagefindDir, file));
+    }
     return { pages: added.page_count };
   } finally {
     await index.deleteIndex();

@@ -6,7 +6,7 @@ import { ROOT, markdownFile, runCli, tempDir } from "../helpers/fixture-site.ts"
  * The real content plus ten stories from 2023 written like real ones (headings, lists,
  * links), so that the listing has a second page and every page type exists.
  */
-export async function buildQualitySite(env: Record<string, string> = {}): Promise<{ root: string; output: string }> {
+export async function buildQualitySite(env: Record<string, string> = {}, outputFolder = "_site"): Promise<{ root: string; output: string }> {
   const root = await tempDir("quality");
   const content = path.join(root, "content");
   await cp(path.join(ROOT, "content"), content, { recursive: true });
@@ -26,7 +26,7 @@ export async function buildQualitySite(env: Record<string, string> = {}): Promis
       markdownFile({ title: `Example story ${n}`, date, summary: `A summary of example story ${n}.`, tags: [topics[n % topics.length]] }, body),
     );
   }
-  const output = path.join(root, "_site");
+  const output = path.join(root, outputFolder);
   const result = await runCli("build", ["--input", content, "--output", output], env);
   if (result.code !== 0) throw new Error(`quality site build failed:\n${result.stderr}`);
   return { root, output };

@@ -3,7 +3,7 @@ import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import sirv from "sirv";
-import { CONTENT_SECURITY_POLICY } from "../../src/csp.ts";
+import { headersFor } from "../../src/http-headers.ts";
 
 export interface StaticServer {
   /** The site's root URL, ending in the path prefix, such as http://127.0.0.1:41234/ri/ */
@@ -13,19 +13,19 @@ export interface StaticServer {
 
 /**
  * Serves a built site on 127.0.0.1 on a free port as a static host would: with the
- * site's Content Security Policy as a header, under the path prefix, and with
- * /404.html and a 404 status for anything missing.
+ * headers the hosting files give each path (the strict Content Security Policy among
+ * them, from src/), under the path prefix, and /404.html with a 404 status for anything
+ * missing.
  */
-export async function serveSite(dir: string, options: { pathPrefix?: string; csp?: string } = {}): Promise<StaticServer> {
+export async function serveSite(dir: string, options: { pathPrefix?: string } = {}): Promise<StaticServer> {
   const prefix = options.pathPrefix ?? "/";
-  const csp = options.csp ?? CONTENT_SECURITY_POLICY;
   const files = sirv(dir, { dev: true, etag: false, dotfiles: false });
   const notFound = await readFile(path.join(dir, "404.html")).catch(() => Buffer.from("Not found"));
 
   const server: Server = createServer((request, response) => {
-    response.setHeader("Content-Security-Policy", csp);
-    response.setHeader("X-Content-Type-Options", "nosniff");
     const url = request.url ?? "/";
+    const sitePath = `/${url.slice(prefix.length).split("?")[0] ?? ""}`;
+    for (const [name, value] of Object.entries(headersFor(sitePath))) response.setHeader(name, value);
     const send404 = () => {
       response.statusCode = 404;
       response.setHeader("Content-Type", "text/html; charset=utf-8");

@@ -1,0 +1,74 @@
+import assert from "node:assert/strict";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { AXE_TAGS } from "./quality/axe.ts";
+import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
+import { validateHtml } from "./quality/html.ts";
+import { checkInternalLinks } from "./quality/links.ts";
+import { PAGE_TYPES, buildQualitySite } from "./quality/quality-site.ts";
+import { type StaticServer, serveSite } from "./quality/server.ts";
+
+const PREFIX = "/ri/";
+
+/** The site built for a GitHub Pages project site, served under /ri/ and nowhere else. */
+describe("a build under the path prefix /ri/", () => {
+  let root: string;
+  let output: string;
+  before(async () => {
+    // linkinator serves its folder at the root, so the build goes into <root>/ri/.
+    ({ root, output } = await buildQualitySite({ RI_PATH_PREFIX: PREFIX }, "ri"));
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  it("links only to files that were built, all under /ri/", async () => {
+    assert.deepEqual(await checkInternalLinks(root, { entries: ["ri/index.html", "ri/404.html"] }), []);
+  });
+
+  it("is valid HTML", async () => {
+    assert.deepEqual(await validateHtml(output), []);
+  });
+
+  describe("in a real browser", { skip: browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false }, () => {
+    let server: StaticServer;
+    let browser: Browser;
+    before(async () => {
+      server = await serveSite(output, { pathPrefix: PREFIX });
+      browser = await launchBrowser();
+    });
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    for (const [type, url] of Object.entries(PAGE_TYPES)) {
+      it(`${type} loads every asset and icon under /ri/, with no CSP violation and no WCAG A/AA violation`, async () => {
+        const page = await (await browser.newContext()).newPage();
+        const problems = await watchPage(page);
+        const requested: string[] = [];
+        page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+        const response = await page.goto(server.url + url, { waitUntil: "networkidle" });
+        assert.equal(response?.status(), 200);
+        assert.ok(server.url.endsWith(PREFIX));
+        const local = requested.filter((p) => !p.startsWith("/fonts/"));
+        assert.ok(local.every((p) => p.startsWith(PREFIX)), `requests outside the prefix: ${local.filter((p) => !p.startsWith(PREFIX)).join(", ")}`);
+        const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        assert.deepEqual(scan.violations.map((v) => v.id), []);
+        assert.deepEqual(problems, { consoleErrors: [], failedRequests: [], cspViolations: [] });
+        await page.context().close();
+      });
+    }
+
+    it("searches with the index under /ri/pagefind/ and links results under /ri/", async () => {
+      const page = await (await browser.newContext()).newPage();
+      const problems = await watchPage(page);
+      await page.goto(`${server.url}search/?q=Lancet`);
+      await page.waitForFunction(() => /\d+ results?/.test(document.querySelector("#search-status")?.textContent ?? ""));
+      assert.equal(await page.getAttribute("#search-result-list li h2 a", "href"), "/ri/news/2024/lancet-commission-on-self-harm/");
+      assert.deepEqual(problems, { consoleErrors: [], failedRequests: [], cspViolations: [] });
+      await page.context().close();
+    });
+  });
+});
