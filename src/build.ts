@@ -10,6 +10,8 @@ export interface BuildRequest extends BuildOptions {
   input: string;
   output: string;
   quiet?: boolean;
+  /** Warnings stop the build too. */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -47,7 +49,7 @@ async function removeAbandonedBuilds(output: string): Promise<void> {
  * site exactly as it was.
  */
 export async function buildSite(request: BuildRequest): Promise<BuildResult> {
-  const check = await checkContent(request.input, { preview: request.preview, today: request.today });
+  const check = await checkContent(request.input, { preview: request.preview, today: request.today, strict: request.strict });
   if (check.problems.some((problem) => problem.severity === "error")) return { ok: false, check };
 
   const output = path.resolve(request.output);

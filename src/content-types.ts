@@ -80,4 +80,5 @@ export const RESERVED_URLS: ReadonlyMap<string, string> = new Map([
   ["/admin/", "the content editor"],
   ["/assets/", "the site's styles and scripts"],
   ["/pagefind/", "the search index"],
+  ["/images/", "the folder of editors' images"],
 ]);

@@ -6,6 +6,7 @@ import { createMarkdown } from "../markdown.ts";
 import { buildNewsIndex, toNewsEntry } from "../news-index.ts";
 import type { ServiceEntry } from "../page-data.ts";
 import type { Topic } from "../schema/site.ts";
+import { IMAGES_FOLDER } from "../site-urls.ts";
 import { type BuildOptions, buildOptionsFromEnv } from "../build-options.ts";
 import { bundleClientScripts, copyFrontendAssets } from "./assets.ts";
 import type { CollectionApi, EleventyConfig } from "./config-api.ts";
@@ -79,6 +80,9 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       )
       .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title)),
   );
+
+  // Editors' images: content/images/<name> is published at /images/<name>, as the check expects.
+  eleventyConfig.addPassthroughCopy({ [path.join(inputDir, IMAGES_FOLDER)]: IMAGES_FOLDER });
 
   addGeneratedPages(eleventyConfig);
   copyFrontendAssets(eleventyConfig, options.pathPrefix);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseCalendarDate } from "../dates.ts";
+import { isCalendarDate } from "../dates.ts";
 
 /**
  * Field builders shared by the content types. Each message is written to be read by an
@@ -29,7 +29,7 @@ export function text(field: string, max: number) {
 
 export function calendarDate(field: string) {
   return z.string({ error: typeError(field, "a date written YYYY-MM-DD") }).refine(
-    (value) => parseCalendarDate(value) !== null,
+    (value) => isCalendarDate(value),
     { error: (issue) => `"${String(issue.input)}" is not a real date (use YYYY-MM-DD)` },
   );
 }
@@ -48,9 +48,6 @@ export function list(field: string) {
 
 /** Whether a later date field, where both are valid, falls after an earlier one. */
 export function ordered(first: string | undefined, second: string | undefined, allowSame: boolean): boolean {
-  if (!first || !second) return true;
-  const a = parseCalendarDate(first);
-  const b = parseCalendarDate(second);
-  if (!a || !b) return true;
-  return allowSame ? b >= a : b > a;
+  if (!first || !second || !isCalendarDate(first) || !isCalendarDate(second)) return true;
+  return allowSame ? second >= first : second > first;
 }
