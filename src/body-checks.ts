@@ -60,7 +60,7 @@ export function linkProblem(
     return `"${href}" is not a valid address: check it for spaces or stray characters`;
   }
   const held = context.heldBack.get(target);
-  if (held) return `"${href}" goes to a story that is ${held}, so the link would be broken on the live site: remove the link until that story is published`;
+  if (held) return `"${href}" goes to a page that is ${held}, so the link would be broken on the live site: remove the link until that page is published`;
   if (context.urls.has(target)) return undefined;
   const nearest = context.urls.nearest(target);
   const shown = href === target ? `"${href}"` : `"${href}" (${target})`;

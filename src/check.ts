@@ -7,6 +7,7 @@ import { type ContentLocation, RESERVED_URLS, locate, schemas } from "./content-
 import { checkBody, linkProblem, sameText } from "./body-checks.ts";
 import { formatDate, isCalendarDate, londonToday } from "./dates.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
+import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "./schema/site.ts";
 import { IMAGES_FOLDER, siteUrls } from "./site-urls.ts";
@@ -237,14 +238,27 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
           }
         });
       }
-      if (entry.valid && !options.preview) {
-        if (data.draft === true) {
-          entry.heldBack = "draft";
-          notices.push(`${file}: draft, left out of this build`);
-        } else if (date && date > today) {
-          entry.heldBack = "embargo";
-          notices.push(`${file}: embargoed until ${date}, left out of this build`);
-        }
+    }
+
+    if (data.draft !== true) {
+      if (data.summary === PLACEHOLDER_SUMMARY) {
+        problems.push({ file, field: "summary", message: "still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready", severity: "error" });
+      }
+      const at = parsed.body.indexOf(PLACEHOLDER_BODY);
+      if (at >= 0) {
+        const line = parsed.bodyLineOffset + parsed.body.slice(0, at).split("\n").length;
+        problems.push({ file, line, field: "body", message: `still has "${PLACEHOLDER_BODY}": write the text, or keep the page a draft (draft: true) until it is ready`, severity: "error" });
+      }
+    }
+
+    if (entry.valid && !options.preview) {
+      const date = location.type === "news" ? String(data.date) : undefined;
+      if (data.draft === true) {
+        entry.heldBack = "draft";
+        notices.push(`${file}: draft, left out of this build`);
+      } else if (date && date > today) {
+        entry.heldBack = "embargo";
+        notices.push(`${file}: embargoed until ${date}, left out of this build`);
       }
     }
   }

@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import { newsSchema } from "./schema/news.ts";
-import { pageSchema } from "./schema/page.ts";
+import { homeSchema, pageSchema } from "./schema/page.ts";
 import { serviceSchema } from "./schema/service.ts";
 import { isValidSlug } from "./slug.ts";
 
 export type ContentType = "home" | "news" | "service" | "page";
 
 export const schemas: Record<ContentType, z.ZodType> = {
-  home: pageSchema,
+  home: homeSchema,
   news: newsSchema,
   service: serviceSchema,
   page: pageSchema,
