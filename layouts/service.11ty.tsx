@@ -1,6 +1,7 @@
 import type { ServiceData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
+import { PreviewBanner } from "./components/PreviewBanner.tsx";
 import { ReviewDates } from "./components/ReviewDates.tsx";
 
 /** A service page, with the NHS review dates. */
@@ -17,6 +18,7 @@ export function render(data: ServiceData) {
     >
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
+          <PreviewBanner data={data} />
           <h1>{data.title}</h1>
           <p class="nhsuk-lede-text">{data.summary}</p>
           <Content html={data.content} />

@@ -1,6 +1,7 @@
 import type { StoryData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
+import { PreviewBanner } from "./components/PreviewBanner.tsx";
 import { StoryNavigation } from "./components/StoryNavigation.tsx";
 import { Time } from "./components/Time.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
@@ -22,6 +23,7 @@ export function render(data: StoryData) {
     >
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
+          <PreviewBanner data={data} />
           <article>
             <h1>{data.title}</h1>
             <p class="nhsuk-body-s nhsuk-u-secondary-text-colour">

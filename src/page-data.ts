@@ -29,6 +29,8 @@ export interface PageData {
   topics: Topic[];
   pathPrefix: string;
   preview: boolean;
+  /** The build's London day, `YYYY-MM-DD`: stories dated after it are embargoed. */
+  buildDate: string;
   page: EleventyPage;
   content: string;
   contentType?: ContentType;

@@ -34,6 +34,8 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
 
   eleventyConfig.addGlobalData("pathPrefix", options.pathPrefix);
   eleventyConfig.addGlobalData("preview", options.preview);
+  // The London day the build is for: the preview banner says which stories it embargoes.
+  eleventyConfig.addGlobalData("buildDate", londonToday(options.today).toISODate());
   eleventyConfig.addGlobalData("eleventyComputed", {
     contentType: (data: { page: { inputPath: string } }) => contentTypeOf(data.page.inputPath),
     layout: (data: { page: { inputPath: string }; layout?: string }) => {
