@@ -23,3 +23,29 @@ export function serialisePolicy(directives: Readonly<Record<string, readonly str
 
 /** `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; ...` */
 export const CONTENT_SECURITY_POLICY = serialisePolicy(CSP_DIRECTIVES);
+
+/** Where the content editor lives; its policy applies there and nowhere else. */
+export const ADMIN_PATH = "/admin/*";
+
+/**
+ * The content editor's policy at /admin/*: Decap CMS compiles code at run time
+ * (`'unsafe-eval'`), injects its styles as inline `<style>` elements (`'unsafe-inline'`
+ * for styles only), talks to GitHub's API, shows GitHub avatars and previews uploads as
+ * `blob:` URLs. Scripts still come only from the site itself. The rest of the site keeps
+ * CONTENT_SECURITY_POLICY.
+ */
+export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  ...CSP_DIRECTIVES,
+  "script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
+  "style-src": ["'self'", "'unsafe-inline'"],
+  "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com", "https://raw.githubusercontent.com"],
+  "connect-src": ["'self'", "https://api.github.com", "https://raw.githubusercontent.com"],
+};
+
+export const ADMIN_CONTENT_SECURITY_POLICY = serialisePolicy(ADMIN_CSP_DIRECTIVES);
+
+/** Each path pattern with its policy, most specific first, for the hosting files. */
+export const CONTENT_SECURITY_POLICIES: ReadonlyArray<{ path: string; policy: string }> = [
+  { path: ADMIN_PATH, policy: ADMIN_CONTENT_SECURITY_POLICY },
+  { path: "/*", policy: CONTENT_SECURITY_POLICY },
+];

@@ -10,6 +10,7 @@ import { IMAGES_FOLDER } from "../site-urls.ts";
 import { type BuildOptions, buildOptionsFromEnv } from "../build-options.ts";
 import { bundleClientScripts, copyFrontendAssets } from "./assets.ts";
 import type { CollectionApi, EleventyConfig } from "./config-api.ts";
+import { addContentEditor } from "./cms.ts";
 import { tsxExtension } from "./tsx-extension.ts";
 import { addGeneratedPages } from "./generated-pages.ts";
 
@@ -87,6 +88,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   eleventyConfig.addPassthroughCopy({ [path.join(inputDir, IMAGES_FOLDER)]: IMAGES_FOLDER });
 
   addGeneratedPages(eleventyConfig);
+  addContentEditor(eleventyConfig);
   copyFrontendAssets(eleventyConfig, options.pathPrefix);
   bundleClientScripts(eleventyConfig);
 }

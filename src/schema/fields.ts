@@ -6,6 +6,22 @@ import { isCalendarDate } from "../dates.ts";
  * editor after "file: field: ", so it says what is wrong and how to put it right.
  */
 
+/**
+ * What kind of value a field holds, recorded beside the schema so that the CMS's editing
+ * form is made from the same fields the check enforces (src/cms/config.ts).
+ */
+export interface FieldMeta {
+  kind: "text" | "long-text" | "date" | "flag" | "number" | "list" | "topics" | "image-file";
+  maxLength?: number;
+}
+
+export const fieldMeta = z.registry<FieldMeta>();
+
+export function withMeta<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+  fieldMeta.add(schema, meta);
+  return schema;
+}
+
 const describe = (value: unknown): string => {
   if (value === null) return "empty";
   if (Array.isArray(value)) return "a list";
@@ -19,31 +35,34 @@ const typeError = (field: string, wanted: string) => (issue: { input: unknown })
     : `must be ${wanted}, not ${describe(issue.input)}`;
 
 export function text(field: string, max: number) {
-  return z
+  const schema = z
     .string({ error: typeError(field, "text") })
     .refine((value) => value.trim().length > 0, { error: "must not be empty" })
     .refine((value) => value.length <= max, {
       error: (issue) => `is ${String(issue.input).length} characters long; keep it to ${max} or fewer`,
     });
+  // A line of text for titles and names; a box for anything longer.
+  return withMeta(schema, { kind: max > 150 ? "long-text" : "text", maxLength: max });
 }
 
 export function calendarDate(field: string) {
-  return z.string({ error: typeError(field, "a date written YYYY-MM-DD") }).refine(
+  const schema = z.string({ error: typeError(field, "a date written YYYY-MM-DD") }).refine(
     (value) => isCalendarDate(value),
     { error: (issue) => `"${String(issue.input)}" is not a real date (use YYYY-MM-DD)` },
   );
+  return withMeta(schema, { kind: "date" });
 }
 
 export function flag(field: string) {
-  return z.boolean({ error: typeError(field, "true or false") });
+  return withMeta(z.boolean({ error: typeError(field, "true or false") }), { kind: "flag" });
 }
 
 export function wholeNumber(field: string) {
-  return z.number({ error: typeError(field, "a number") }).int({ error: "must be a whole number" });
+  return withMeta(z.number({ error: typeError(field, "a number") }).int({ error: "must be a whole number" }), { kind: "number" });
 }
 
 export function list(field: string) {
-  return z.array(z.string({ error: "each entry must be text" }), { error: typeError(field, "a list") });
+  return withMeta(z.array(z.string({ error: "each entry must be text" }), { error: typeError(field, "a list") }), { kind: "list" });
 }
 
 /** Whether a later date field, where both are valid, falls after an earlier one. */
