@@ -206,7 +206,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
       });
     }
 
-    if (location.type === "service" && typeof data.reviewDue === "string" && isCalendarDate(data.reviewDue) && data.reviewDue < today) {
+    if (location.type === "service" && entry.valid && typeof data.reviewDue === "string" && data.reviewDue < today) {
       problems.push({
         file,
         field: "reviewDue",
