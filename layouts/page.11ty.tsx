@@ -1,6 +1,7 @@
 import type { PlainPageData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
+import { PreviewBanner } from "./components/PreviewBanner.tsx";
 import { ReviewDates } from "./components/ReviewDates.tsx";
 import { SearchData } from "./components/SearchData.tsx";
 
@@ -10,6 +11,7 @@ export function render(data: PlainPageData) {
     <Base data={data} title={data.title} description={data.summary} trail={[{ text: "Home", url: "/" }]}>
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
+          <PreviewBanner data={data} />
           <div data-pagefind-body>
             <SearchData data={data} type="Page" />
             <h1 data-pagefind-meta="title">{data.title}</h1>

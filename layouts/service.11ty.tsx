@@ -1,6 +1,7 @@
 import type { ServiceData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
+import { PreviewBanner } from "./components/PreviewBanner.tsx";
 import { ReviewDates } from "./components/ReviewDates.tsx";
 import { SearchData } from "./components/SearchData.tsx";
 
@@ -18,6 +19,7 @@ export function render(data: ServiceData) {
     >
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
+          <PreviewBanner data={data} />
           <div data-pagefind-body>
             <SearchData data={data} type="Service" />
             <h1 data-pagefind-meta="title">{data.title}</h1>

@@ -2,6 +2,7 @@ import type { StoryData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { SearchData } from "./components/SearchData.tsx";
+import { PreviewBanner } from "./components/PreviewBanner.tsx";
 import { StoryNavigation } from "./components/StoryNavigation.tsx";
 import { Time } from "./components/Time.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
@@ -24,6 +25,7 @@ export function render(data: StoryData) {
     >
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
+          <PreviewBanner data={data} />
           <article data-pagefind-body>
             <SearchData data={data} type="News" date={data.date} tags={data.tags} />
             <h1 data-pagefind-meta="title">{data.title}</h1>

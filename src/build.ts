@@ -1,4 +1,4 @@
-import { readdir, rename, rm } from "node:fs/promises";
+import { readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -10,6 +10,8 @@ export interface BuildRequest extends BuildOptions {
   input: string;
   output: string;
   quiet?: boolean;
+  /** Warnings stop the build too. */
+  strict?: boolean;
 }
 
 export interface BuildResult {
@@ -30,14 +32,25 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Removes the half-written folders of builds that were killed before they could swap. */
-async function removeAbandonedBuilds(output: string): Promise<void> {
+/**
+ * Cleans up after builds that were killed before they finished: removes their
+ * half-written folders, and if one was killed between its two renames (the old site moved
+ * aside, the new one not yet in place), puts the old site back.
+ */
+export async function recoverAbandonedBuilds(output: string): Promise<void> {
   const parent = path.dirname(output);
-  const prefix = `${path.basename(output)}.building-`;
+  const base = path.basename(output);
   const entries = await readdir(parent).catch(() => []);
   for (const entry of entries) {
-    const pid = Number(entry.slice(prefix.length));
-    if (entry.startsWith(prefix) && !isRunning(pid)) await rm(path.join(parent, entry), { recursive: true, force: true });
+    const match = /^\.(building|replaced)-(\d+)$/.exec(entry.slice(base.length));
+    if (!entry.startsWith(base) || !match || isRunning(Number(match[2]))) continue;
+    const folder = path.join(parent, entry);
+    const outputExists = await stat(output).then(
+      () => true,
+      () => false,
+    );
+    if (match[1] === "replaced" && !outputExists) await rename(folder, output);
+    else await rm(folder, { recursive: true, force: true });
   }
 }
 
@@ -47,11 +60,11 @@ async function removeAbandonedBuilds(output: string): Promise<void> {
  * site exactly as it was.
  */
 export async function buildSite(request: BuildRequest): Promise<BuildResult> {
-  const check = await checkContent(request.input, { preview: request.preview, today: request.today });
+  const output = path.resolve(request.output);
+  await recoverAbandonedBuilds(output);
+  const check = await checkContent(request.input, { preview: request.preview, today: request.today, strict: request.strict });
   if (check.problems.some((problem) => problem.severity === "error")) return { ok: false, check };
 
-  const output = path.resolve(request.output);
-  await removeAbandonedBuilds(output);
   const staging = `${output}.building-${process.pid}`;
   const retired = `${output}.replaced-${process.pid}`;
   await rm(staging, { recursive: true, force: true });

@@ -1,18 +1,24 @@
+import { readFileSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { type ContentLocation, RESERVED_URLS, locate, schemas } from "./content-types.ts";
-import { londonToday, parseCalendarDate } from "./dates.ts";
+import { checkBody, linkProblem, sameText } from "./body-checks.ts";
+import { formatDate, isCalendarDate, londonToday } from "./dates.ts";
 import { parseFrontMatter } from "./frontmatter.ts";
+import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "./schema/site.ts";
+import { IMAGES_FOLDER, siteUrls } from "./site-urls.ts";
 
 export interface CheckOptions {
   /** Builds for editors' preview keep drafts and embargoed stories. */
   preview?: boolean;
   /** The build day; embargoed stories are those dated after it. */
   today?: Date;
+  /** Warnings (such as a service page past its review date) count as errors. */
+  strict?: boolean;
 }
 
 export interface CheckedFile {
@@ -126,6 +132,26 @@ async function readJson<T>(file: string, schema: z.ZodType<T>, problems: Problem
   return found.length ? undefined : schema.parse(raw);
 }
 
+async function imageFiles(contentDir: string): Promise<string[]> {
+  const dir = path.join(contentDir, IMAGES_FOLDER);
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+}
+
+/** A file that was read and located, kept for the checks that need the whole site. */
+interface ReadFile {
+  file: string;
+  location: ContentLocation;
+  data: Record<string, unknown>;
+  body: string;
+  bodyLineOffset: number;
+  valid: boolean;
+  heldBack?: "draft" | "embargo";
+}
+
+
 /**
  * Validates every content file and the site data, and reports every problem at once.
  * The build runs this first and stops if any problem is an error.
@@ -137,12 +163,13 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     const message = "is not a folder: run the command from the project folder, or give the content folder's path";
     return { problems: [{ file: displayPath(contentDir), message, severity: "error" }], files: [], notices };
   }
-  const files: CheckedFile[] = [];
   const site = await readJson(path.join(contentDir, "_data", "site.json"), siteSchema, problems);
   const topics = await readJson(path.join(contentDir, "_data", "topics.json"), topicsSchema, problems);
   const topicSlugs = new Set(topics?.map((topic) => topic.slug));
-  const today = londonToday(options.today);
-  const urls = new Map<string, string>();
+  // Front-matter dates are checked ISO strings, which compare as calendar days.
+  const today = londonToday(options.today).toISODate() ?? "";
+  const byUrl = new Map<string, string[]>();
+  const read: ReadFile[] = [];
 
   for (const absolute of await markdownFiles(contentDir)) {
     const file = displayPath(absolute);
@@ -154,35 +181,47 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     }
     const { location } = located;
 
-    let data: Record<string, unknown>;
+    let parsed: ReturnType<typeof parseFrontMatter>;
     try {
-      data = parseFrontMatter(await readFile(absolute, "utf8")).data;
+      // Ten thousand small files read far faster one after another than as promises.
+      parsed = parseFrontMatter(readFileSync(absolute, "utf8"));
     } catch (error) {
       problems.push(yamlProblem(file, error));
       continue;
     }
+    const { data } = parsed;
 
     const found = schemaProblems(file, schemas[location.type], data);
     problems.push(...found);
+    byUrl.set(location.url, [...(byUrl.get(location.url) ?? []), file]);
+    const entry: ReadFile = { file, location, data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset, valid: !found.length };
+    read.push(entry);
 
-    const clash = urls.get(location.url) ?? RESERVED_URLS.get(location.url);
-    if (clash) {
+    if (typeof data.title === "string" && typeof data.summary === "string" && sameText(data.title, data.summary)) {
       problems.push({
         file,
-        message: `would have the same address ${location.url} as ${clash}: rename one of the files`,
+        field: "summary",
+        message: "repeats the title: say in one or two plain sentences what the page is about, which listings and search results show under the title",
         severity: "error",
       });
-    } else {
-      urls.set(location.url, file);
+    }
+
+    if (location.type === "service" && entry.valid && typeof data.reviewDue === "string" && data.reviewDue < today) {
+      problems.push({
+        file,
+        field: "reviewDue",
+        message: `"${data.reviewDue}" has passed: check the page is still right, then set reviewed to the day you checked it and reviewDue to the next review date`,
+        severity: options.strict ? "error" : "warning",
+      });
     }
 
     if (location.type === "news") {
-      const date = typeof data.date === "string" ? parseCalendarDate(data.date) : null;
-      if (date && location.year && String(date.year) !== location.year) {
+      const date = typeof data.date === "string" && isCalendarDate(data.date) ? data.date : undefined;
+      if (date && location.year && date.slice(0, 4) !== location.year) {
         problems.push({
           file,
           field: "date",
-          message: `"${String(data.date)}" is in ${date.year} but the story is in the ${location.year} folder: move it to content/news/${date.year}/ or correct the date`,
+          message: `"${date}" is in ${date.slice(0, 4)} but the story is in the ${location.year} folder: move it to content/news/${date.slice(0, 4)}/ or correct the date`,
           severity: "error",
         });
       }
@@ -199,21 +238,96 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
           }
         });
       }
-      if (!found.length && !options.preview) {
-        if (data.draft === true) {
-          files.push({ file, location, data, heldBack: "draft" });
-          notices.push(`${file}: draft, left out of this build`);
-          continue;
-        }
-        if (date && date > today) {
-          files.push({ file, location, data, heldBack: "embargo" });
-          notices.push(`${file}: embargoed until ${String(data.date)}, left out of this build`);
-          continue;
-        }
+    }
+
+    if (data.draft !== true) {
+      if (data.summary === PLACEHOLDER_SUMMARY) {
+        problems.push({ file, field: "summary", message: "still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready", severity: "error" });
+      }
+      const at = parsed.body.indexOf(PLACEHOLDER_BODY);
+      if (at >= 0) {
+        const line = parsed.bodyLineOffset + parsed.body.slice(0, at).split("\n").length;
+        problems.push({ file, line, field: "body", message: `still has "${PLACEHOLDER_BODY}": write the text, or keep the page a draft (draft: true) until it is ready`, severity: "error" });
       }
     }
-    if (!found.length) files.push({ file, location, data });
+
+    if (entry.valid && !options.preview) {
+      const date = location.type === "news" ? String(data.date) : undefined;
+      if (data.draft === true) {
+        entry.heldBack = "draft";
+        notices.push(`${file}: draft, left out of this build`);
+      } else if (date && date > today) {
+        entry.heldBack = "embargo";
+        notices.push(`${file}: embargoed until ${date}, left out of this build`);
+      }
+    }
   }
 
+  problems.push(...duplicateUrlProblems(byUrl));
+
+  problems.push(...siteWideProblems(read, [...topicSlugs], await imageFiles(contentDir), site));
+
+  const files: CheckedFile[] = read
+    .filter((entry) => entry.valid)
+    .map(({ file, location, data, heldBack }) => (heldBack ? { file, location, data, heldBack } : { file, location, data }));
   return { problems: sortProblems(problems), files, notices, site, topics };
+}
+
+/**
+ * Two files that would be published at one address: each is named in the other's
+ * problem, so the editor sees the pair wherever they look. A page at an address the site
+ * makes itself (such as /news/) clashes with that page.
+ */
+export function duplicateUrlProblems(byUrl: ReadonlyMap<string, string[]>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [url, files] of byUrl) {
+    const reserved = RESERVED_URLS.get(url);
+    for (const file of files) {
+      const others = files.filter((other) => other !== file);
+      if (reserved) {
+        problems.push({ file, message: `would have the address ${url}, which is ${reserved}: rename the file`, severity: "error" });
+      } else if (others.length) {
+        problems.push({ file, message: `would have the same address ${url} as ${others.join(" and ")}: rename one of the files`, severity: "error" });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Checks that need every page's address: links, images, and the body's headings. */
+function siteWideProblems(read: ReadFile[], topicSlugs: string[], images: string[], site: Site | undefined): Problem[] {
+  const heldBack = new Map<string, string>();
+  for (const entry of read) {
+    if (entry.heldBack === "draft") heldBack.set(entry.location.url, "a draft");
+    if (entry.heldBack === "embargo") heldBack.set(entry.location.url, `embargoed until ${formatDate(String(entry.data.date), site?.dateStyle)}`);
+  }
+  const published = read.filter((entry) => !entry.heldBack);
+  const urls = siteUrls({
+    pages: published.map((entry) => entry.location.url),
+    stories: published
+      .filter((entry) => entry.location.type === "news" && typeof entry.data.date === "string" && isCalendarDate(entry.data.date))
+      .map((entry) => ({
+        url: entry.location.url,
+        date: String(entry.data.date),
+        tags: Array.isArray(entry.data.tags) ? entry.data.tags.filter((tag): tag is string => typeof tag === "string") : [],
+      })),
+    topicSlugs,
+    images,
+  });
+
+  return read.flatMap((entry) => {
+    const context = {
+      file: entry.file,
+      url: entry.location.url,
+      title: typeof entry.data.title === "string" ? entry.data.title : undefined,
+      lineOffset: entry.bodyLineOffset,
+      urls,
+      heldBack,
+    };
+    const found = checkBody(entry.body, context);
+    const image = entry.data.image as { src?: unknown } | undefined;
+    const imageProblem = typeof image?.src === "string" ? linkProblem(image.src, context, "image") : undefined;
+    if (imageProblem) found.push({ file: entry.file, field: "image.src", message: imageProblem, severity: "error" });
+    return found;
+  });
 }

@@ -1,13 +1,13 @@
 import type { z } from "zod";
 import { newsSchema } from "./schema/news.ts";
-import { pageSchema } from "./schema/page.ts";
+import { homeSchema, pageSchema } from "./schema/page.ts";
 import { serviceSchema } from "./schema/service.ts";
 import { isValidSlug } from "./slug.ts";
 
 export type ContentType = "home" | "news" | "service" | "page";
 
 export const schemas: Record<ContentType, z.ZodType> = {
-  home: pageSchema,
+  home: homeSchema,
   news: newsSchema,
   service: serviceSchema,
   page: pageSchema,
@@ -80,4 +80,5 @@ export const RESERVED_URLS: ReadonlyMap<string, string> = new Map([
   ["/admin/", "the content editor"],
   ["/assets/", "the site's styles and scripts"],
   ["/pagefind/", "the search index"],
+  ["/images/", "the folder of editors' images"],
 ]);

@@ -35,3 +35,22 @@ const HEADER_ONLY = new Set(["frame-ancestors", "report-uri", "sandbox"]);
 export const META_CONTENT_SECURITY_POLICY = serialisePolicy(
   Object.fromEntries(Object.entries(CSP_DIRECTIVES).filter(([name]) => !HEADER_ONLY.has(name))),
 );
+/** Where the content editor lives; its policy applies there and nowhere else. */
+export const ADMIN_PATH = "/admin/*";
+
+/**
+ * The content editor's policy at /admin/*: Decap CMS compiles code at run time
+ * (`'unsafe-eval'`), injects its styles as inline `<style>` elements (`'unsafe-inline'`
+ * for styles only), talks to GitHub's API, shows GitHub avatars and previews uploads as
+ * `blob:` URLs. Scripts still come only from the site itself. The rest of the site keeps
+ * CONTENT_SECURITY_POLICY.
+ */
+export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  ...CSP_DIRECTIVES,
+  "script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
+  "style-src": ["'self'", "'unsafe-inline'"],
+  "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com", "https://raw.githubusercontent.com"],
+  "connect-src": ["'self'", "https://api.github.com", "https://raw.githubusercontent.com"],
+};
+
+export const ADMIN_CONTENT_SECURITY_POLICY = serialisePolicy(ADMIN_CSP_DIRECTIVES);

@@ -8,6 +8,21 @@ export type DateStyle = "ordinal" | "nhs";
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**
+ * Whether text is a real `YYYY-MM-DD` calendar date, by arithmetic alone: the check
+ * runs this on every date of every file, and a zoned luxon DateTime costs a time-zone
+ * lookup each time. Valid ISO dates also compare correctly as plain strings.
+ */
+export function isCalendarDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  return day <= days;
+}
+
+/**
  * Parses a front-matter `YYYY-MM-DD` into the start of that day in Europe/London.
  * Returns null for anything that is not a real calendar date, because js-yaml and
  * `Date` silently roll `2024-02-30` over to 1 March.

@@ -1,4 +1,4 @@
-import { CONTENT_SECURITY_POLICY } from "./csp.ts";
+import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_PATH, CONTENT_SECURITY_POLICY } from "./csp.ts";
 
 /**
  * The site's HTTP response headers, as rules the hosting files are written from
@@ -7,8 +7,8 @@ import { CONTENT_SECURITY_POLICY } from "./csp.ts";
  * Rules apply in order and a later rule's header replaces an earlier one of the same
  * name, so the site-wide rule comes first and each narrower rule after it.
  *
- * A folder that needs its own policy (the content editor at `/admin/`, say) is one more
- * entry: `{ path: "/admin/*", headers: { "Content-Security-Policy": ADMIN_POLICY } }`.
+ * A folder that needs its own policy, like the content editor at `/admin/`, is one more
+ * entry after the site-wide one.
  */
 export interface HeaderRule {
   path: string;
@@ -33,6 +33,8 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   // Fingerprinted by src/eleventy/assets.ts: a new build writes new names.
   { path: "/assets/css/*", headers: { "Cache-Control": IMMUTABLE } },
   { path: "/assets/js/*", headers: { "Cache-Control": IMMUTABLE } },
+  // Decap CMS needs 'unsafe-eval'; only the editor gets it.
+  { path: ADMIN_PATH, headers: { "Content-Security-Policy": ADMIN_CONTENT_SECURITY_POLICY } },
 ];
 
 /** Whether a rule's path matches a request path (both without the prefix). */

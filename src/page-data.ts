@@ -39,6 +39,8 @@ export interface PageData {
   preview: boolean;
   /** The fingerprinted stylesheet and scripts. */
   assets: AssetUrls;
+  /** The build's London day, `YYYY-MM-DD`: stories dated after it are embargoed. */
+  buildDate: string;
   page: EleventyPage;
   content: string;
   contentType?: ContentType;

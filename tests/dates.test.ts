@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compareDates, formatDate, isoDate, londonToday, parseCalendarDate, toCalendarDate } from "../src/dates.ts";
+import { compareDates, formatDate, isCalendarDate, isoDate, londonToday, parseCalendarDate, toCalendarDate } from "../src/dates.ts";
 
 describe("parseCalendarDate", () => {
   it("accepts real calendar dates", () => {
@@ -95,5 +95,19 @@ describe("compareDates", () => {
   it("orders calendar days", () => {
     assert.ok(compareDates("2024-12-31", "2025-01-01") < 0);
     assert.equal(compareDates("2024-12-12", new Date("2024-12-12T00:00:00Z")), 0);
+  });
+});
+
+describe("isCalendarDate", () => {
+  it("agrees with parseCalendarDate on every day of a leap and a common year, and on impossible days", () => {
+    for (const year of [2023, 2024, 1900, 2000]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const text = `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+          assert.equal(isCalendarDate(text), parseCalendarDate(text) !== null, text);
+        }
+      }
+    }
+    assert.equal(isCalendarDate("2024-1-05"), false);
   });
 });

@@ -66,9 +66,11 @@ describe("publishing: feeds, sitemap, robots and metadata", () => {
           "Text.",
         ),
         "pages/about-us.md": markdownFile({ title: "About us", summary: "About.", reviewed: "2024-05-05" }, "Text."),
-        "pages/contact.md": markdownFile({ title: "Contact", summary: "Contact." }, "Text."),
+        "pages/contact.md": markdownFile({ title: "Contact", summary: "How to reach the department." }, "Text."),
         "services/training.md": markdownFile({ title: "Training", summary: "Courses.", reviewed: "2024-03-31" }, "Body."),
-        "services/advice.md": markdownFile({ title: "Advice", summary: "Advice.", reviewed: "2025-02-02" }, "Body."),
+        "services/advice.md": markdownFile({ title: "Advice", summary: "Help with planning a study.", reviewed: "2025-02-02" }, "Body."),
+        // The check requires a story's image to exist on the site.
+        "images/photo.jpg": "not really a JPEG; only its address matters here",
       },
     });
   });

@@ -108,7 +108,7 @@ describe("service schema", () => {
 
   it("does not take news fields", () => {
     assert.deepEqual(lines(serviceSchema, { ...service, date: "2024-01-10" }), [
-      `${FILE}: date: unknown field: remove it, or use one of title, summary, reviewed, reviewDue, order`,
+      `${FILE}: date: unknown field: remove it, or use one of title, summary, reviewed, reviewDue, order, draft`,
     ]);
   });
 });

@@ -13,6 +13,7 @@ const { values } = parseArgs({
     input: { type: "string", default: "content" },
     output: { type: "string", default: "_site" },
     preview: { type: "boolean", default: false },
+    strict: { type: "boolean", default: false },
     pathprefix: { type: "string" },
     verbose: { type: "boolean", default: false },
   },
@@ -28,6 +29,7 @@ const result = await buildSite({
   pathPrefix: values.pathprefix ? normalisePrefix(values.pathprefix) : env.pathPrefix,
   searchIndex: env.searchIndex,
   quiet: !values.verbose,
+  strict: values.strict,
 });
 
 for (const problem of result.check.problems) console.error(formatProblem(problem));

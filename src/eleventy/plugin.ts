@@ -7,10 +7,12 @@ import { newsFeeds } from "../feed.ts";
 import { buildNewsIndex, toNewsEntry } from "../news-index.ts";
 import type { ServiceEntry, SiteNewsIndex } from "../page-data.ts";
 import type { Site, Topic } from "../schema/site.ts";
+import { IMAGES_FOLDER } from "../site-urls.ts";
 import type { SitemapPage } from "../sitemap.ts";
 import { type BuildOptions, buildOptionsFromEnv } from "../build-options.ts";
 import { frontendAssets } from "./assets.ts";
 import type { CollectionApi, EleventyConfig } from "./config-api.ts";
+import { addContentEditor } from "./cms.ts";
 import { searchIndexing } from "./search-index.ts";
 import { tsxExtension } from "./tsx-extension.ts";
 import { addGeneratedPages } from "./generated-pages.ts";
@@ -37,6 +39,8 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   eleventyConfig.addGlobalData("pathPrefix", options.pathPrefix);
   eleventyConfig.addGlobalData("siteUrl", options.siteUrl ?? "");
   eleventyConfig.addGlobalData("preview", options.preview);
+  // The London day the build is for: the preview banner says which stories it embargoes.
+  eleventyConfig.addGlobalData("buildDate", londonToday(options.today).toISODate());
   eleventyConfig.addGlobalData("eleventyComputed", {
     contentType: (data: { page: { inputPath: string } }) => contentTypeOf(data.page.inputPath),
     layout: (data: { page: { inputPath: string }; layout?: string }) => {
@@ -98,7 +102,11 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title)),
   );
 
+  // Editors' images: content/images/<name> is published at /images/<name>, as the check expects.
+  eleventyConfig.addPassthroughCopy({ [path.join(inputDir, IMAGES_FOLDER)]: IMAGES_FOLDER });
+
   addGeneratedPages(eleventyConfig);
+  addContentEditor(eleventyConfig);
   frontendAssets(eleventyConfig, options.pathPrefix);
   if (options.searchIndex) searchIndexing(eleventyConfig);
 }

@@ -1,10 +1,26 @@
 import { z } from "zod";
-import { parseCalendarDate } from "../dates.ts";
+import { isCalendarDate } from "../dates.ts";
 
 /**
  * Field builders shared by the content types. Each message is written to be read by an
  * editor after "file: field: ", so it says what is wrong and how to put it right.
  */
+
+/**
+ * What kind of value a field holds, recorded beside the schema so that the CMS's editing
+ * form is made from the same fields the check enforces (src/cms/config.ts).
+ */
+export interface FieldMeta {
+  kind: "text" | "long-text" | "date" | "flag" | "number" | "list" | "topics" | "image-file";
+  maxLength?: number;
+}
+
+export const fieldMeta = z.registry<FieldMeta>();
+
+export function withMeta<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
+  fieldMeta.add(schema, meta);
+  return schema;
+}
 
 const describe = (value: unknown): string => {
   if (value === null) return "empty";
@@ -19,38 +35,38 @@ const typeError = (field: string, wanted: string) => (issue: { input: unknown })
     : `must be ${wanted}, not ${describe(issue.input)}`;
 
 export function text(field: string, max: number) {
-  return z
+  const schema = z
     .string({ error: typeError(field, "text") })
     .refine((value) => value.trim().length > 0, { error: "must not be empty" })
     .refine((value) => value.length <= max, {
       error: (issue) => `is ${String(issue.input).length} characters long; keep it to ${max} or fewer`,
     });
+  // A line of text for titles and names; a box for anything longer.
+  return withMeta(schema, { kind: max > 150 ? "long-text" : "text", maxLength: max });
 }
 
 export function calendarDate(field: string) {
-  return z.string({ error: typeError(field, "a date written YYYY-MM-DD") }).refine(
-    (value) => parseCalendarDate(value) !== null,
+  const schema = z.string({ error: typeError(field, "a date written YYYY-MM-DD") }).refine(
+    (value) => isCalendarDate(value),
     { error: (issue) => `"${String(issue.input)}" is not a real date (use YYYY-MM-DD)` },
   );
+  return withMeta(schema, { kind: "date" });
 }
 
 export function flag(field: string) {
-  return z.boolean({ error: typeError(field, "true or false") });
+  return withMeta(z.boolean({ error: typeError(field, "true or false") }), { kind: "flag" });
 }
 
 export function wholeNumber(field: string) {
-  return z.number({ error: typeError(field, "a number") }).int({ error: "must be a whole number" });
+  return withMeta(z.number({ error: typeError(field, "a number") }).int({ error: "must be a whole number" }), { kind: "number" });
 }
 
 export function list(field: string) {
-  return z.array(z.string({ error: "each entry must be text" }), { error: typeError(field, "a list") });
+  return withMeta(z.array(z.string({ error: "each entry must be text" }), { error: typeError(field, "a list") }), { kind: "list" });
 }
 
 /** Whether a later date field, where both are valid, falls after an earlier one. */
 export function ordered(first: string | undefined, second: string | undefined, allowSame: boolean): boolean {
-  if (!first || !second) return true;
-  const a = parseCalendarDate(first);
-  const b = parseCalendarDate(second);
-  if (!a || !b) return true;
-  return allowSame ? b >= a : b > a;
+  if (!first || !second || !isCalendarDate(first) || !isCalendarDate(second)) return true;
+  return allowSame ? second >= first : second > first;
 }

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import { calendarDate, flag, list, ordered, text } from "./fields.ts";
+import { calendarDate, flag, list, ordered, text, withMeta } from "./fields.ts";
 
 export const imageSchema = z
   .strictObject(
     {
-      src: text("image.src", 500),
-      alt: z.string({
+      src: withMeta(text("image.src", 500), { kind: "image-file", maxLength: 500 }),
+      alt: withMeta(z.string({
         error: (issue) =>
           issue.input === undefined
             ? 'is required: describe the image for people who cannot see it, or write alt: "" and decorative: true'
             : "must be text",
-      }),
+      }), { kind: "text" }),
       decorative: flag("image.decorative").optional(),
     },
     { error: (issue) => (issue.input === undefined ? "is required" : "must be a group of fields: src, alt") },
@@ -26,7 +26,7 @@ export const newsSchema = z
     title: text("title", 150),
     date: calendarDate("date"),
     summary: text("summary", 300),
-    tags: list("tags").optional(),
+    tags: withMeta(list("tags"), { kind: "topics" }).optional(),
     updated: calendarDate("updated").optional(),
     draft: flag("draft").optional(),
     image: imageSchema.optional(),

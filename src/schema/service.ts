@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, ordered, text, wholeNumber } from "./fields.ts";
+import { calendarDate, flag, ordered, text, wholeNumber } from "./fields.ts";
 
 /** A service page: `content/services/<slug>.md`. */
 export const serviceSchema = z
@@ -9,6 +9,7 @@ export const serviceSchema = z
     reviewed: calendarDate("reviewed"),
     reviewDue: calendarDate("reviewDue").optional(),
     order: wholeNumber("order").optional(),
+    draft: flag("draft").optional(),
   })
   .refine((page) => ordered(page.reviewed, page.reviewDue, false), {
     path: ["reviewDue"],

@@ -62,7 +62,7 @@ export interface RunResult {
 }
 
 /** Runs one of the project's CLIs as an editor would, in a child process. */
-export function runCli(script: "build" | "check", args: string[], env: Record<string, string> = {}): Promise<RunResult> {
+export function runCli(script: "build" | "check" | "new", args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,

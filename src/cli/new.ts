@@ -1,0 +1,34 @@
+import { parseArgs } from "node:util";
+import { buildOptionsFromEnv } from "../build-options.ts";
+import { londonToday } from "../dates.ts";
+import { displayPath } from "../problems.ts";
+import { SCAFFOLD_TYPES, type ScaffoldType, createContentFile } from "../scaffold.ts";
+import { DEV_SERVER_PORT } from "./serve-port.ts";
+
+/**
+ * `npm run new -- news "Title of the story"` (or `service`, `page`): creates the file
+ * at the right path, dated today in London, with every required field and `draft: true`.
+ */
+const usage = 'Usage: npm run new -- news|service|page "Title" [--slug address-part]';
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { slug: { type: "string" }, content: { type: "string", default: "content" } },
+});
+const [type, ...titleWords] = positionals;
+const title = titleWords.join(" ").trim();
+
+if (!type || !SCAFFOLD_TYPES.includes(type as ScaffoldType) || !title) {
+  console.error(type && !SCAFFOLD_TYPES.includes(type as ScaffoldType) ? `"${type}" is not a kind of content: use news, service or page.\n${usage}` : usage);
+  process.exit(1);
+}
+
+const today = londonToday(buildOptionsFromEnv().today).toISODate() ?? "";
+const result = await createContentFile(values.content, { type: type as ScaffoldType, title, today, slug: values.slug });
+if (!result.ok) {
+  console.error(`Nothing was created: ${result.problem}`);
+  process.exit(1);
+}
+
+console.log(`Created ${displayPath(result.absolute)}`);
+console.log(`It is a draft, so only the preview shows it. Run npm start, then open http://localhost:${DEV_SERVER_PORT}${result.file.url}`);
+console.log(`When it is ready, write the summary and the text, and delete the line "draft: true".`);

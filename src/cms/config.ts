@@ -1,0 +1,214 @@
+import { z } from "zod";
+import { type FieldMeta, fieldMeta } from "../schema/fields.ts";
+import { newsSchema } from "../schema/news.ts";
+import { homeSchema, pageSchema } from "../schema/page.ts";
+import { serviceSchema } from "../schema/service.ts";
+import type { Site, Topic } from "../schema/site.ts";
+import { IMAGES_FOLDER, IMAGES_URL } from "../site-urls.ts";
+
+/**
+ * The Decap CMS configuration, made from the same zod schemas the check enforces, so
+ * the editor never offers a field the build would reject (tests/cms.test.ts compares
+ * them field by field).
+ */
+
+/** A Decap field, as much of it as this site uses. */
+export interface CmsField {
+  label: string;
+  name: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  default?: unknown;
+  pattern?: [string, string];
+  fields?: CmsField[];
+  options?: Array<{ label: string; value: string }>;
+  multiple?: boolean;
+  format?: string;
+  date_format?: string;
+  time_format?: boolean;
+  picker_utc?: boolean;
+  value_type?: string;
+  choose_url?: boolean;
+  buttons?: string[];
+  editor_components?: string[];
+  modes?: string[];
+}
+
+export interface CmsCollection {
+  name: string;
+  label: string;
+  label_singular?: string;
+  description?: string;
+  folder?: string;
+  path?: string;
+  create?: boolean;
+  slug?: string;
+  extension?: string;
+  format?: string;
+  summary?: string;
+  sortable_fields?: string[];
+  preview_path?: string;
+  files?: Array<{ name: string; label: string; file: string; fields: CmsField[] }>;
+  fields?: CmsField[];
+}
+
+/** Where the content lives in the repository, and which schema each folder's files take. */
+export const CMS_COLLECTIONS = [
+  { name: "news", label: "News", singular: "News story", folder: "content/news", path: "{{year}}/{{slug}}", preview: "news/{{year}}/{{slug}}/", schema: newsSchema },
+  { name: "services", label: "Services", singular: "Service page", folder: "content/services", preview: "services/{{slug}}/", schema: serviceSchema },
+  { name: "pages", label: "Other pages", singular: "Page", folder: "content/pages", preview: "{{slug}}/", schema: pageSchema },
+] as const;
+
+/**
+ * Schema fields the CMS leaves out on purpose, and why. Leaving a field out can only make
+ * the CMS stricter than the build, never looser.
+ */
+export const CMS_OMITTED: Readonly<Record<string, string>> = {
+  "image.decorative": "the CMS always asks for alt text; decorative images can be marked in the markdown file",
+};
+
+/** Words for each field's label and hint, in the editors' guide's terms. */
+const HELP: Record<string, { label: string; hint?: string }> = {
+  title: { label: "Title", hint: "What the page is about, in plain words. At most 150 characters." },
+  date: { label: "Publication date", hint: "A story dated after today stays off the live site until that day." },
+  summary: { label: "Summary", hint: "One or two plain sentences, shown in listings and search results. At most 300 characters." },
+  tags: { label: "Topics", hint: "To add a topic, ask for it to be added to content/_data/topics.json." },
+  updated: { label: "Updated on", hint: "Only if the story was changed after it was published." },
+  draft: { label: "Draft", hint: "Ticked: the page stays off the live site even after it is published here." },
+  image: { label: "Image" },
+  "image.src": { label: "Image file" },
+  "image.alt": { label: "Alt text", hint: "Describe what the image shows, for people who cannot see it." },
+  reviewed: { label: "Last reviewed", hint: "The day someone last checked the page is right." },
+  reviewDue: { label: "Next review due", hint: "The check warns when this day has passed." },
+  order: { label: "Order", hint: "Where the service comes in lists: 1 first. Leave empty to list by title." },
+};
+
+const DATE_FIELD = { widget: "datetime", format: "YYYY-MM-DD", date_format: "DD/MM/YYYY", time_format: false, picker_utc: true } as const;
+
+/** Markdown the site renders well: no level-1 headings (the title is the page's one) and no raw HTML. */
+export const BODY_FIELD: CmsField = {
+  label: "Text",
+  name: "body",
+  widget: "markdown",
+  modes: ["rich_text", "raw"],
+  buttons: ["bold", "italic", "link", "heading-two", "heading-three", "heading-four", "quote", "bulleted-list", "numbered-list"],
+  editor_components: ["image"],
+};
+
+const unwrap = (schema: z.ZodType): { inner: z.ZodType; optional: boolean } => {
+  let inner = schema;
+  let optional = false;
+  while (inner instanceof z.ZodOptional) {
+    optional = true;
+    inner = inner.unwrap() as z.ZodType;
+  }
+  return { inner, optional };
+};
+
+/** The object schema's fields, with whether each is required and what it holds. */
+export function schemaFields(schema: z.ZodType): Array<{ name: string; required: boolean; meta?: FieldMeta; object?: z.ZodObject }> {
+  const { inner } = unwrap(schema);
+  if (!(inner instanceof z.ZodObject)) throw new Error("content schemas are objects");
+  return Object.entries(inner.shape as Record<string, z.ZodType>).map(([name, field]) => {
+    const { inner: value, optional } = unwrap(field);
+    return { name, required: !optional, meta: fieldMeta.get(value), object: value instanceof z.ZodObject ? value : undefined };
+  });
+}
+
+function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): Omit<CmsField, "label" | "name"> {
+  const limit = meta?.maxLength;
+  switch (meta?.kind) {
+    case "text":
+      return { widget: "string", ...(limit ? { pattern: [`^(?=.*\\S).{1,${limit}}$`, `Write 1 to ${limit} characters.`] } : {}) };
+    case "long-text":
+      return { widget: "text", ...(limit ? { pattern: [`^(?=[\\s\\S]*\\S)[\\s\\S]{1,${limit}}$`, `Write 1 to ${limit} characters.`] } : {}) };
+    case "date":
+      return { ...DATE_FIELD };
+    case "flag":
+      return { widget: "boolean" };
+    case "number":
+      return { widget: "number", value_type: "int" };
+    case "topics":
+      return { widget: "select", multiple: true, options: topics.map((topic) => ({ label: topic.name, value: topic.slug })) };
+    case "image-file":
+      return { widget: "image", choose_url: false };
+    default:
+      throw new Error(`${path}: the schema does not say what kind of field this is (src/schema/fields.ts withMeta)`);
+  }
+}
+
+/** The Decap fields for a content schema: one for each front-matter field, then the body. */
+export function cmsFields(schema: z.ZodType, topics: Topic[], prefix = ""): CmsField[] {
+  return schemaFields(schema).flatMap((field): CmsField[] => {
+    const path = prefix + field.name;
+    if (path in CMS_OMITTED) return [];
+    const help = HELP[path] ?? { label: field.name };
+    const common = { label: help.label, name: field.name, required: field.required, ...(help.hint ? { hint: help.hint } : {}) };
+    if (field.object) return [{ ...common, widget: "object", fields: cmsFields(field.object, topics, `${path}.`) }];
+    const widget = widgetFor(field.meta, path, topics);
+    return [{ ...common, ...widget, ...(field.name === "draft" ? { default: false } : {}) }];
+  });
+}
+
+/** Where the CMS commits: the GitHub repository and branch, set when the site is built. */
+export interface CmsBackend {
+  repo?: string;
+  branch?: string;
+  /** The OAuth provider's address, for a GitHub login not run by Netlify. */
+  baseUrl?: string;
+  authEndpoint?: string;
+}
+
+export function cmsBackendFromEnv(env: NodeJS.ProcessEnv = process.env): CmsBackend {
+  return { repo: env.RI_CMS_REPO, branch: env.RI_CMS_BRANCH, baseUrl: env.RI_CMS_AUTH_URL, authEndpoint: env.RI_CMS_AUTH_ENDPOINT };
+}
+
+export function cmsConfig(site: Pick<Site, "url">, topics: Topic[], backend: CmsBackend = {}): Record<string, unknown> {
+  const collectionSettings = { create: true, slug: "{{slug}}", extension: "md", format: "frontmatter" } as const;
+  const collections: CmsCollection[] = [
+    ...CMS_COLLECTIONS.map(
+      (collection): CmsCollection => ({
+        name: collection.name,
+        label: collection.label,
+        label_singular: collection.singular,
+        folder: collection.folder,
+        ...("path" in collection ? { path: collection.path } : {}),
+        ...collectionSettings,
+        ...(collection.name === "news" ? { summary: "{{date}}: {{title}}", sortable_fields: ["date", "title"] } : { sortable_fields: ["title"] }),
+        preview_path: collection.preview,
+        fields: [...cmsFields(collection.schema, topics), BODY_FIELD],
+      }),
+    ),
+    {
+      name: "home",
+      label: "Home page",
+      files: [{ name: "home", label: "Home page", file: "content/index.md", fields: [...cmsFields(homeSchema, topics), BODY_FIELD] }],
+    },
+  ];
+  return {
+    backend: {
+      name: "github",
+      // Set RI_CMS_REPO when building; without it the editor says it is not set up.
+      repo: backend.repo ?? "RI_CMS_REPO-not-set/set-it-when-building",
+      branch: backend.branch ?? "main",
+      ...(backend.baseUrl ? { base_url: backend.baseUrl } : {}),
+      ...(backend.authEndpoint ? { auth_endpoint: backend.authEndpoint } : {}),
+      commit_messages: {
+        create: "Create {{collection}} “{{slug}}”",
+        update: "Update {{collection}} “{{slug}}”",
+        delete: "Delete {{collection}} “{{slug}}”",
+        uploadMedia: "Upload “{{path}}”",
+        deleteMedia: "Delete “{{path}}”",
+      },
+    },
+    // Every change is a pull request, checked by CI before anyone can publish it.
+    publish_mode: "editorial_workflow",
+    site_url: site.url,
+    display_url: site.url,
+    media_folder: `content/${IMAGES_FOLDER}`,
+    public_folder: IMAGES_URL.replace(/\/$/, ""),
+    slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
+    collections,
+  };
+}

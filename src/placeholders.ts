@@ -1,0 +1,6 @@
+/**
+ * The text `npm run new` leaves where the editor has to write something. The check lets
+ * a draft keep it, and stops a page being published with it.
+ */
+export const PLACEHOLDER_SUMMARY = "Replace this with one or two plain sentences that say what this is about.";
+export const PLACEHOLDER_BODY = "Replace this with the text of the page.";

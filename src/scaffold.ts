@@ -1,0 +1,108 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { RESERVED_URLS, locate, schemas } from "./content-types.ts";
+import { schemaProblems } from "./check.ts";
+import { displayPath } from "./problems.ts";
+import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
+import { isValidSlug, slugify } from "./slug.ts";
+
+export const SCAFFOLD_TYPES = ["news", "service", "page"] as const;
+export type ScaffoldType = (typeof SCAFFOLD_TYPES)[number];
+
+/** Slugs long enough to be clear and short enough to read in an address. */
+const MAX_SLUG = 60;
+
+export function shortSlug(title: string): string {
+  const slug = slugify(title);
+  if (slug.length <= MAX_SLUG) return slug;
+  const cut = slug.slice(0, MAX_SLUG + 1);
+  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : MAX_SLUG);
+}
+
+export interface ScaffoldRequest {
+  type: ScaffoldType;
+  title: string;
+  /** Today in Europe/London, `YYYY-MM-DD`. */
+  today: string;
+  /** The address part to use instead of one made from the title. */
+  slug?: string;
+}
+
+export interface Scaffolded {
+  /** Relative to the content folder, with forward slashes. */
+  relativePath: string;
+  url: string;
+  text: string;
+}
+
+const yamlString = (value: string) => JSON.stringify(value);
+
+function nextYear(date: string): string {
+  const year = Number(date.slice(0, 4)) + 1;
+  // 29 February has no match next year; the 28th keeps the review within the year.
+  return `${year}${date.slice(4) === "-02-29" ? "-02-28" : date.slice(4)}`;
+}
+
+/** The front matter of a new file: every required field, and `draft: true`. */
+function frontMatter(request: ScaffoldRequest): Record<string, string | boolean> {
+  const common = { title: request.title };
+  switch (request.type) {
+    case "news":
+      return { ...common, date: request.today, summary: PLACEHOLDER_SUMMARY, draft: true };
+    case "service":
+      return { ...common, summary: PLACEHOLDER_SUMMARY, reviewed: request.today, reviewDue: nextYear(request.today), draft: true };
+    case "page":
+      return { ...common, summary: PLACEHOLDER_SUMMARY, reviewed: request.today, draft: true };
+  }
+}
+
+/** Works out the file a new story or page goes in, or says why it cannot be made. */
+export function planScaffold(request: ScaffoldRequest): { ok: true; file: Scaffolded } | { ok: false; problem: string } {
+  const slug = request.slug ?? shortSlug(request.title);
+  if (!isValidSlug(slug)) {
+    return {
+      ok: false,
+      problem: request.slug
+        ? `--slug "${slug}" is not a valid address: use lowercase letters, digits and hyphens, such as "${slugify(slug) || "new-trial-opens"}"`
+        : `cannot make an address from the title "${request.title}": give one with --slug, such as --slug new-trial-opens`,
+    };
+  }
+  const folder = { news: `news/${request.today.slice(0, 4)}`, service: "services", page: "pages" }[request.type];
+  const relativePath = `${folder}/${slug}.md`;
+  const located = locate(relativePath);
+  if (!located.ok) return { ok: false, problem: located.problem };
+  const reserved = RESERVED_URLS.get(located.location.url);
+  if (reserved) return { ok: false, problem: `the address ${located.location.url} is ${reserved}: give another with --slug` };
+
+  const data = frontMatter(request);
+  const problems = schemaProblems(relativePath, schemas[located.location.type], data);
+  if (problems.length) return { ok: false, problem: problems.map((found) => `${found.field}: ${found.message}`).join("; ") };
+  const lines = Object.entries(data).map(([key, value]) =>
+    typeof value === "string" && key !== "date" && key !== "reviewed" && key !== "reviewDue" ? `${key}: ${yamlString(value)}` : `${key}: ${value}`,
+  );
+  return { ok: true, file: { relativePath, url: located.location.url, text: `---\n${lines.join("\n")}\n---\n\n${PLACEHOLDER_BODY}\n` } };
+}
+
+/**
+ * Writes the new file, refusing to overwrite one that exists (the `wx` flag makes the
+ * refusal atomic, so two editors cannot both create the same file).
+ */
+export async function createContentFile(
+  contentDir: string,
+  request: ScaffoldRequest,
+): Promise<{ ok: true; file: Scaffolded; absolute: string } | { ok: false; problem: string }> {
+  const planned = planScaffold(request);
+  if (!planned.ok) return planned;
+  const absolute = path.join(contentDir, ...planned.file.relativePath.split("/"));
+  await mkdir(path.dirname(absolute), { recursive: true });
+  try {
+    await writeFile(absolute, planned.file.text, { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return {
+      ok: false,
+      problem: `${displayPath(absolute)} already exists: choose another title, or give the new file another address with --slug, such as --slug ${planned.file.url.split("/").at(-2)}-2`,
+    };
+  }
+  return { ok: true, file: planned.file, absolute };
+}

@@ -1,0 +1,18 @@
+/** The parts of Eleventy's dev server (no type declarations of its own) the preview uses. */
+declare module "@11ty/eleventy-dev-server" {
+  export interface DevServerOptions {
+    port?: number;
+    domDiff?: boolean;
+    messageOnStart?: () => string | false;
+    logger?: { info(...args: unknown[]): void; log(...args: unknown[]): void; error(...args: unknown[]): void };
+  }
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    serve(port: number): void;
+    ready(): Promise<void>;
+    getServerUrl(host: string, pathname?: string): string;
+    /** Tells every connected browser to reload. */
+    reload(event?: { files?: string[]; subtype?: string }): void;
+    close(): Promise<void>;
+  }
+}

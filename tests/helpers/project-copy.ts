@@ -1,0 +1,17 @@
+import { cp, symlink } from "node:fs/promises";
+import path from "node:path";
+import { ROOT } from "./fixture-site.ts";
+
+/**
+ * A copy of the project's code (not its content) in a temporary folder, sharing the
+ * installed node_modules, so a test can edit layouts and src/ without touching the files
+ * other tests build with.
+ */
+export async function copyProject(root: string): Promise<string> {
+  const project = path.join(root, "project");
+  for (const entry of ["src", "layouts", "eleventy.config.ts", "package.json", "tsconfig.json"]) {
+    await cp(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
+  }
+  await symlink(path.join(ROOT, "node_modules"), path.join(project, "node_modules"), "dir");
+  return project;
+}

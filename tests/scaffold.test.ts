@@ -1,0 +1,85 @@
+import assert from "node:assert/strict";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { parseFrontMatter } from "../src/frontmatter.ts";
+import { planScaffold, shortSlug } from "../src/scaffold.ts";
+import { makeContent, runCli, tempDir } from "./helpers/fixture-site.ts";
+
+describe("npm run new", () => {
+  let root: string;
+  let content: string;
+  before(async () => {
+    root = await tempDir("new");
+    content = await makeContent(root);
+  });
+  after(() => rm(root, { recursive: true, force: true }));
+
+  it("creates a draft story dated today in London, and prints its path and preview address", async () => {
+    const result = await runCli("new", ["news", "Trial results: what we found", "--content", content], { RI_BUILD_DATE: "2026-11-24" });
+    assert.equal(result.code, 0, result.stderr);
+    const file = path.join(content, "news", "2026", "trial-results-what-we-found.md");
+    assert.match(result.stdout, new RegExp(`^Created ${file}\n`));
+    assert.match(result.stdout, /open http:\/\/localhost:8080\/news\/2026\/trial-results-what-we-found\/\n/);
+    const { data } = parseFrontMatter(await readFile(file, "utf8"));
+    assert.deepEqual(data, {
+      title: "Trial results: what we found",
+      date: "2026-11-24",
+      summary: "Replace this with one or two plain sentences that say what this is about.",
+      draft: true,
+    });
+  });
+
+  it("makes files that pass the check as drafts and fail it, with a fix, once published unwritten", async () => {
+    assert.equal((await runCli("new", ["service", "Data and statistics", "--content", content])).code, 0);
+    assert.equal((await runCli("new", ["page", "Contact us", "--content", content])).code, 0);
+    const check = await runCli("check", [content]);
+    assert.equal(check.code, 0, check.stderr);
+    const service = path.join(content, "services", "data-and-statistics.md");
+    const text = await readFile(service, "utf8");
+    assert.match(text, /^reviewed: 2026-11-24\nreviewDue: 2027-11-24\n/m);
+    await writeFile(service, text.replace("draft: true\n", ""));
+    const published = await runCli("check", [content]);
+    assert.equal(published.code, 1);
+    assert.deepEqual(
+      published.stderr.trim().split("\n").map((line) => line.replace(`${content}/`, "")),
+      [
+        "services/data-and-statistics.md: summary: still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready",
+        'services/data-and-statistics.md:8: body: still has "Replace this with the text of the page.": write the text, or keep the page a draft (draft: true) until it is ready',
+      ],
+    );
+  });
+
+  it("refuses a file that exists, and says how to choose another address", async () => {
+    const result = await runCli("new", ["news", "Trial results: what we found", "--content", content]);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^Nothing was created: .*news\/2026\/trial-results-what-we-found\.md already exists: .*--slug trial-results-what-we-found-2\n/);
+    const again = await runCli("new", ["news", "Trial results: what we found", "--slug", "trial-results-2", "--content", content]);
+    assert.equal(again.code, 0, again.stderr);
+  });
+
+  it("refuses an unknown kind of content, a reserved address and a title the schema rejects", async () => {
+    assert.match((await runCli("new", ["blog", "Hello", "--content", content])).stderr, /"blog" is not a kind of content: use news, service or page/);
+    assert.match((await runCli("new", ["page", "Search", "--content", content])).stderr, /the address \/search\/ is the search page: give another with --slug/);
+    assert.match((await runCli("new", ["page", "???", "--content", content])).stderr, /cannot make an address from the title "\?\?\?"/);
+  });
+});
+
+describe("planScaffold", () => {
+  it("keeps slugs of long titles short, cut at a word", () => {
+    const title = "A very long title about a new national study of research into care in the community for older people";
+    const slug = shortSlug(title);
+    assert.ok(slug.length <= 60, slug);
+    assert.ok(title.toLowerCase().replaceAll(" ", "-").startsWith(slug), slug);
+  });
+
+  it("rejects a title over the schema's limit", () => {
+    const planned = planScaffold({ type: "news", title: "x".repeat(151), today: "2026-11-24", slug: "long" });
+    assert.deepEqual(planned, { ok: false, problem: "title: is 151 characters long; keep it to 150 or fewer" });
+  });
+
+  it("sets a leap-day service's review for 28 February next year", () => {
+    const planned = planScaffold({ type: "service", title: "Leap", today: "2028-02-29" });
+    assert.ok(planned.ok && planned.file.text.includes("reviewDue: 2029-02-28\n"));
+  });
+});

@@ -1,0 +1,96 @@
+import assert from "node:assert/strict";
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium } from "./helpers/browser.ts";
+import { makeContent, tempDir } from "./helpers/fixture-site.ts";
+import { copyProject } from "./helpers/project-copy.ts";
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+
+async function edit(file: string, from: string, to: string): Promise<void> {
+  const text = await readFile(file, "utf8");
+  assert.ok(text.includes(from), `${file} has ${from}`);
+  await writeFile(file, text.replace(from, to));
+}
+
+/** `npm start` on a copy of the project: every kind of edit reaches an open page by itself. */
+describe("the preview server", { timeout: 120_000 }, () => {
+  let root: string;
+  let project: string;
+  let runner: ChildProcess;
+  let output = "";
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    root = await tempDir("serve");
+    project = await copyProject(root);
+    await makeContent(project, {
+      stories: [{ slug: "live", title: "Live reload", date: "2024-05-01", summary: "S." }, { slug: "draft", title: "Draft story", date: "2024-05-02", summary: "S.", draft: true }],
+    });
+    const port = await freePort();
+    // Its own process group, so the runner and any build it is running stop together.
+    runner = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts", "--port", String(port)], { cwd: project, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    runner.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    runner.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes("Preview rebuilt") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.match(output, new RegExp(`Preview rebuilt in [0-9.]+ s: open http://localhost:${port}/`));
+    browser = await launchChromium();
+    page = await browser.newPage();
+    await page.goto(`http://localhost:${port}/news/2024/live/`);
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (runner?.pid && runner.exitCode === null) {
+      const exited = new Promise((resolve) => runner.once("exit", resolve));
+      process.kill(-runner.pid, "SIGTERM");
+      await exited;
+    }
+    await rm(root, { recursive: true, force: true });
+  });
+
+  const waitForText = (text: string) =>
+    page.waitForFunction((wanted) => document.body.textContent?.includes(wanted), text, { timeout: 30_000 });
+
+  it("serves drafts, never into _site/", async () => {
+    const response = await page.request.get(page.url().replace("/live/", "/draft/"));
+    assert.match(await response.text(), /ri-preview-banner/);
+    assert.equal(await readFile(path.join(project, "_site", "index.html")).catch(() => null), null);
+  });
+
+  it("reloads the open page when a story changes", async () => {
+    await edit(path.join(project, "content", "news", "2024", "live.md"), "The story of Live reload.", "An edited story.");
+    await waitForText("An edited story.");
+  });
+
+  it("reloads the open page when a layout changes", async () => {
+    await edit(path.join(project, "layouts", "story.11ty.tsx"), "Published <Time", "First published <Time");
+    await waitForText("First published");
+  });
+
+  it("reloads the open page when a module in src/ changes", async () => {
+    await edit(path.join(project, "src", "dates.ts"), 'return "st";', 'return "ST";');
+    await waitForText("1ST May 2024");
+  });
+
+  it("keeps the last good preview and says why when the content is broken", async () => {
+    await edit(path.join(project, "content", "news", "2024", "live.md"), "title: Live reload", "title: Live: reload");
+    const deadline = Date.now() + 30_000;
+    while (!output.includes("Preview not rebuilt") && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.match(output, /live\.md:2: front matter: could not be read/);
+    assert.match(output, /Preview not rebuilt: fix the problems above and save again/);
+    assert.match((await page.request.get(page.url())).status().toString(), /200/);
+  });
+});
