@@ -1,4 +1,3 @@
-import { readFileSync } from "node:fs";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { closest, distance } from "fastest-levenshtein";
@@ -6,7 +5,7 @@ import { z } from "zod";
 import { type ContentLocation, RESERVED_URLS, locate, schemas } from "./content-types.ts";
 import { checkBody, linkProblem, sameText } from "./body-checks.ts";
 import { formatDate, isCalendarDate, londonToday } from "./dates.ts";
-import { parseFrontMatter } from "./frontmatter.ts";
+import { type ParsedFile, readContentFile } from "./frontmatter.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "./schema/site.ts";
@@ -181,10 +180,10 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     }
     const { location } = located;
 
-    let parsed: ReturnType<typeof parseFrontMatter>;
+    let parsed: ParsedFile;
     try {
       // Ten thousand small files read far faster one after another than as promises.
-      parsed = parseFrontMatter(readFileSync(absolute, "utf8"));
+      parsed = readContentFile(absolute);
     } catch (error) {
       problems.push(yamlProblem(file, error));
       continue;

@@ -56,10 +56,17 @@ export function toCalendarDate(value: string | Date | DateTime): DateTime {
       { zone: SITE_ZONE },
     );
   }
-  const parsed = parseCalendarDate(value);
-  if (!parsed) throw new Error(`"${value}" is not a real date (use YYYY-MM-DD)`);
+  // Luxon DateTimes are immutable, so one per calendar day can serve every page.
+  let parsed = calendarDays.get(value);
+  if (!parsed) {
+    parsed = parseCalendarDate(value) ?? undefined;
+    if (!parsed) throw new Error(`"${value}" is not a real date (use YYYY-MM-DD)`);
+    calendarDays.set(value, parsed);
+  }
   return parsed;
 }
+
+const calendarDays = new Map<string, DateTime>();
 
 /** The value of a `<time datetime>` attribute and of the sitemap's `lastmod`. */
 export function isoDate(value: string | Date | DateTime): string {
@@ -88,7 +95,19 @@ const monthYear = (date: DateTime) => date.setLocale("en-GB").toFormat("MMMM yyy
  * "12th December 2024" (the Trust's house style) or "12 December 2024" (NHS content style).
  */
 export function formatDate(value: string | Date | DateTime, style: DateStyle = "ordinal"): string {
-  const date = toCalendarDate(value);
+  // A listing shows the same few thousand days over and over: each is formatted once.
+  if (typeof value === "string") {
+    const key = `${style}:${value}`;
+    let text = formatted.get(key);
+    if (text === undefined) formatted.set(key, (text = formatDay(toCalendarDate(value), style)));
+    return text;
+  }
+  return formatDay(toCalendarDate(value), style);
+}
+
+const formatted = new Map<string, string>();
+
+function formatDay(date: DateTime, style: DateStyle): string {
   const day = style === "ordinal" ? `${date.day}${ordinalSuffix(date.day)}` : String(date.day);
   return `${day} ${monthYear(date)}`;
 }

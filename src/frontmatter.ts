@@ -1,3 +1,4 @@
+import { readFileSync, statSync } from "node:fs";
 import matter from "gray-matter";
 import yaml from "js-yaml";
 
@@ -22,8 +23,7 @@ export interface ParsedFile {
 }
 
 export function parseFrontMatter(source: string): ParsedFile {
-  // gray-matter caches by content; a fresh options object each call defeats stale
-  // results when an editor fixes a file and runs the check again in one process.
+  // gray-matter keeps its own cache only when called without options.
   const file = matter(source, { ...frontMatterOptions });
   const data: unknown = file.data;
   const body = file.content;
@@ -33,4 +33,20 @@ export function parseFrontMatter(source: string): ParsedFile {
     body,
     bodyLineOffset,
   };
+}
+
+const parsedFiles = new Map<string, { mtimeMs: number; size: number; parsed: ParsedFile }>();
+
+/**
+ * Reads and parses a content file once per process: `npm run build` checks every file and
+ * then renders the same files, so the second reading comes from here unless the file has
+ * changed on disk since. Throws js-yaml's error for bad front matter, as parseFrontMatter does.
+ */
+export function readContentFile(file: string): ParsedFile {
+  const { mtimeMs, size } = statSync(file);
+  const cached = parsedFiles.get(file);
+  if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.parsed;
+  const parsed = parseFrontMatter(readFileSync(file, "utf8"));
+  parsedFiles.set(file, { mtimeMs, size, parsed });
+  return parsed;
 }

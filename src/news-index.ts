@@ -113,7 +113,8 @@ export interface CollectionItem {
 
 export function toNewsEntry(item: CollectionItem): NewsEntry {
   const { data } = item;
-  const date = isoDate(typeof data.date === "string" ? data.date : item.date);
+  // A front-matter date was checked before the build and is already `YYYY-MM-DD`.
+  const date = typeof data.date === "string" ? data.date : isoDate(item.date);
   return {
     url: item.url || "",
     title: String(data.title ?? ""),

@@ -13,6 +13,7 @@ export interface CollectionApi {
 export interface EleventyConfig {
   directories: { input: string; output: string; layouts?: string; data: string };
   pathPrefix: string;
+  ignores: Set<string>;
   addPlugin<T>(plugin: (config: EleventyConfig, options: T) => void, options?: T): void;
   addExtension(extensions: string[], options: Record<string, unknown>): void;
   addTemplateFormats(formats: string): void;

@@ -1,25 +1,13 @@
 import type { Feed } from "../feed.ts";
-import type { ArchivePage, ListingPage } from "../news-index.ts";
 import type { EleventyConfig } from "./config-api.ts";
 
 /**
- * Pages the site makes from its content rather than from a content file: the news
- * listing and archives, the services index, search and the 404 page, and the files
+ * Pages the site makes from its content rather than from a content file: the services
+ * index, search and the 404 page (src/news/ renders the news listing and archives), and the files
  * that are not pages (feeds, sitemap, robots.txt, hosting headers). Each is a virtual
  * template that only sets its data; a layout renders it.
  */
 export function addGeneratedPages(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.addTemplate("_generated/news-listing.md", "", {
-    layout: "news-list.11ty.tsx",
-    title: "News",
-    pagination: { data: "collections.newsIndex.listing", size: 1, alias: "listing", addAllPagesToCollections: false },
-    permalink: (data: { listing: ListingPage }) => data.listing.url,
-  });
-  eleventyConfig.addTemplate("_generated/news-archive.md", "", {
-    layout: "news-archive.11ty.tsx",
-    pagination: { data: "collections.newsIndex.archives", size: 1, alias: "archive" },
-    permalink: (data: { archive: ArchivePage }) => data.archive.url,
-  });
   eleventyConfig.addTemplate("_generated/services.md", "", {
     layout: "services.11ty.tsx",
     title: "Services",

@@ -1,11 +1,13 @@
 import path from "node:path";
 import { layouts, locate } from "../content-types.ts";
-import { isoDate, londonToday, parseCalendarDate } from "../dates.ts";
+import { londonToday } from "../dates.ts";
 import { frontMatterOptions } from "../frontmatter.ts";
 import { createMarkdown } from "../markdown.ts";
 import { newsFeeds } from "../feed.ts";
-import { buildNewsIndex, toNewsEntry } from "../news-index.ts";
-import type { ServiceEntry, SiteNewsIndex } from "../page-data.ts";
+import { buildNewsIndex } from "../news-index.ts";
+import { type SharedData, pageWriter, renderNewsPages } from "../news/pages.ts";
+import { type Story, loadStories } from "../news/store.ts";
+import type { PageData, ServiceEntry, SiteNewsIndex } from "../page-data.ts";
 import type { Site, Topic } from "../schema/site.ts";
 import { IMAGES_FOLDER } from "../site-urls.ts";
 import type { SitemapPage } from "../sitemap.ts";
@@ -13,7 +15,7 @@ import { type BuildOptions, buildOptionsFromEnv } from "../build-options.ts";
 import { frontendAssets } from "./assets.ts";
 import type { CollectionApi, EleventyConfig } from "./config-api.ts";
 import { addContentEditor } from "./cms.ts";
-import { searchIndexing } from "./search-index.ts";
+import { indexSite } from "./search-index.ts";
 import { tsxExtension } from "./tsx-extension.ts";
 import { addGeneratedPages } from "./generated-pages.ts";
 
@@ -34,7 +36,8 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
 
   tsxExtension(eleventyConfig);
   eleventyConfig.setFrontMatterParsingOptions(frontMatterOptions);
-  eleventyConfig.setLibrary("md", createMarkdown({ pathPrefix: options.pathPrefix }));
+  const markdown = createMarkdown({ pathPrefix: options.pathPrefix });
+  eleventyConfig.setLibrary("md", markdown);
 
   eleventyConfig.addGlobalData("pathPrefix", options.pathPrefix);
   eleventyConfig.addGlobalData("siteUrl", options.siteUrl ?? "");
@@ -55,40 +58,56 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
     return located ? located.url : undefined;
   });
 
-  // Drafts and stories dated after the build day stay out of production builds entirely.
-  const today = londonToday(options.today);
-  eleventyConfig.addPreprocessor("held-back", "md", (data) => {
-    if (options.preview) return undefined;
-    if (data.draft === true) return false;
-    const inputPath = (data.page as { inputPath: string }).inputPath;
-    const date = typeof data.date === "string" ? parseCalendarDate(data.date) : null;
-    if (date && date > today && contentTypeOf(inputPath) === "news") return false;
-    return undefined;
-  });
+  // Drafts stay out of production builds entirely (stories are read by src/news/, below).
+  eleventyConfig.addPreprocessor("held-back", "md", (data) => (!options.preview && data.draft === true ? false : undefined));
+
+  // News stories are not Eleventy templates: src/news/ reads them once and renders every
+  // news page through the same layouts (see renderNewsPages for why).
+  // Eleventy resolves ignore patterns from the project folder, also for an input folder
+  // elsewhere (the tests' and the benchmark's).
+  const newsFolder = path.relative(process.cwd(), path.join(path.resolve(inputDir), "news")).split(path.sep).join("/");
+  eleventyConfig.ignores.add(`${newsFolder}/[0-9][0-9][0-9][0-9]/*.md`);
+  let stories: Story[] = [];
+  let shared: Omit<SharedData, "collections"> | undefined;
+  let collections: Partial<PageData["collections"]> = {};
 
   eleventyConfig.addCollection("newsIndex", (api: CollectionApi): SiteNewsIndex => {
-    const all = api.getAll();
-    const topics = (all[0]?.data.topics ?? []) as Topic[];
-    const site = all[0]?.data.site as Site | undefined;
-    const stories = all.filter((item) => contentTypeOf(item.inputPath) === "news").map(toNewsEntry);
-    const index = buildNewsIndex(stories, topics.map((topic) => topic.slug));
-    return { ...index, feeds: newsFeeds(index, { siteName: site?.name ?? "", topics }) };
+    const globals = api.getAll()[0]?.data ?? {};
+    const topics = (globals.topics ?? []) as Topic[];
+    const site = globals.site as Site;
+    shared = {
+      site,
+      topics,
+      pathPrefix: options.pathPrefix,
+      siteUrl: options.siteUrl ?? "",
+      preview: options.preview,
+      buildDate: londonToday(options.today).toISODate() ?? "",
+      assets: globals.assets as PageData["assets"],
+    };
+    stories = loadStories(path.resolve(inputDir), options);
+    const index = buildNewsIndex(
+      stories.map((story) => story.entry),
+      topics.map((topic) => topic.slug),
+    );
+    collections.newsIndex = { ...index, feeds: newsFeeds(index, { siteName: site?.name ?? "", topics }) };
+    return collections.newsIndex;
   });
 
   // What the sitemap needs of each published content file, in one pass.
-  eleventyConfig.addCollection("sitemapPages", (api: CollectionApi) =>
-    api.getAll().flatMap((item): SitemapPage[] => {
+  eleventyConfig.addCollection("sitemapPages", (api: CollectionApi) => {
+    const pages = api.getAll().flatMap((item): SitemapPage[] => {
       const type = contentTypeOf(item.inputPath);
       if (!type || !item.url) return [];
-      const { data } = item;
-      const day = (value: unknown) => (typeof value === "string" ? value : undefined);
-      const lastmod = type === "news" ? (day(data.updated) ?? isoDate(day(data.date) ?? item.date)) : day(data.reviewed);
-      return [{ url: item.url, type, lastmod }];
-    }),
-  );
+      const reviewed = item.data.reviewed;
+      return [{ url: item.url, type, lastmod: typeof reviewed === "string" ? reviewed : undefined }];
+    });
+    const news = stories.map(({ entry }): SitemapPage => ({ url: entry.url, type: "news", lastmod: entry.updated ?? entry.date }));
+    collections.sitemapPages = [...pages, ...news];
+    return collections.sitemapPages;
+  });
 
   eleventyConfig.addCollection("services", (api: CollectionApi) =>
-    api
+    (collections.services = api
       .getAll()
       .filter((item) => contentTypeOf(item.inputPath) === "service")
       .map(
@@ -99,7 +118,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
           order: typeof item.data.order === "number" ? item.data.order : undefined,
         }),
       )
-      .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title)),
+      .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title))),
   );
 
   // Editors' images: content/images/<name> is published at /images/<name>, as the check expects.
@@ -108,5 +127,16 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   addGeneratedPages(eleventyConfig);
   addContentEditor(eleventyConfig);
   frontendAssets(eleventyConfig, options.pathPrefix);
-  if (options.searchIndex) searchIndexing(eleventyConfig);
+
+  // After Eleventy has written its pages: the news pages, then the search index.
+  eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
+    const { directories } = args[0] as { directories: { output: string } };
+    const { newsIndex, services, sitemapPages } = collections;
+    if (!shared || !newsIndex || !services || !sitemapPages) throw new Error("the news collections were not built");
+    const write = pageWriter(directories.output);
+    for (const page of renderNewsPages({ ...shared, collections: { newsIndex, services, sitemapPages } }, stories, markdown)) {
+      write(page.url, page.html);
+    }
+    if (options.searchIndex) await indexSite(directories.output);
+  });
 }

@@ -1,15 +1,16 @@
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import type { EleventyConfig } from "./config-api.ts";
 
 /** Only these pages can be results: stories, service pages and other pages (and the home page's introduction). */
 export const SEARCHABLE_GLOB = "{index.html,news/[0-9][0-9][0-9][0-9]/*/index.html,services/*/index.html,*/index.html}";
 
 /**
- * Builds the Pagefind index into `<output>/pagefind/` after Eleventy has written the
- * site, so the README's build command alone yields working search. Listing, archive and
- * topic pages carry no `data-pagefind-body`, so they are never results.
+ * Builds the Pagefind index into `<output>/pagefind/` from the written site, so the
+ * README's build command alone yields working search. Listing, archive and topic pages
+ * carry no `data-pagefind-body`, so they are never results. Pagefind reads the files in
+ * a stable order, so two builds of the same content write the same index (pages handed
+ * to it one by one over its API arrive in whatever order its workers finish).
  */
 export async function indexSite(outputDir: string): Promise<{ pages: number }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
@@ -29,11 +30,4 @@ export async function indexSite(outputDir: string): Promise<{ pages: number }> {
     await index.deleteIndex();
     await pagefind.close();
   }
-}
-
-export function searchIndexing(eleventyConfig: EleventyConfig): void {
-  eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
-    const { directories } = args[0] as { directories: { output: string } };
-    await indexSite(directories.output);
-  });
 }

@@ -1,0 +1,66 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import type MarkdownIt from "markdown-it";
+import type { VNode } from "preact";
+import { renderToStaticMarkup } from "preact-render-to-string";
+import { render as renderArchive } from "../../layouts/news-archive.11ty.tsx";
+import { render as renderListing } from "../../layouts/news-list.11ty.tsx";
+import { render as renderStory } from "../../layouts/story.11ty.tsx";
+import type { PageData } from "../page-data.ts";
+import type { Story } from "./store.ts";
+
+/** The data every page shares: the site's global data and its collections. */
+export type SharedData = Omit<PageData, "page" | "content" | "contentType" | "title" | "summary">;
+
+export interface NewsPage {
+  url: string;
+  html: string;
+}
+
+const document = (vnode: VNode) => `<!DOCTYPE html>\n${renderToStaticMarkup(vnode)}`;
+
+function page(url: string, inputPath: string, date: Date) {
+  return { url, inputPath, fileSlug: url.split("/").at(-2) ?? "", date };
+}
+
+/**
+ * Renders every news page (the stories, the listing's pages, and the year and topic
+ * archives) through the same TSX layouts Eleventy uses, from an index built in one
+ * pass. These are the site's many pages: rendering them here, rather than as thousands
+ * of Eleventy templates, keeps a 10,000-story build near the cost of reading the files.
+ */
+export function* renderNewsPages(shared: SharedData, stories: Story[], markdown: MarkdownIt): Generator<NewsPage> {
+  const { newsIndex } = shared.collections;
+  for (const story of stories) {
+    const { entry } = story;
+    const data = {
+      ...shared,
+      ...story.data,
+      contentType: "news" as const,
+      page: page(entry.url, story.inputPath, new Date(`${entry.date}T00:00:00Z`)),
+      content: markdown.render(story.body),
+    };
+    yield { url: entry.url, html: document(renderStory(data)) };
+  }
+  for (const listing of newsIndex.listing) {
+    const data = { ...shared, title: "News", listing, page: page(listing.url, "./_generated/news-listing.md", new Date(0)), content: "" };
+    yield { url: listing.url, html: document(renderListing(data)) };
+  }
+  for (const archive of newsIndex.archives) {
+    const data = { ...shared, archive, page: page(archive.url, "./_generated/news-archive.md", new Date(0)), content: "" };
+    yield { url: archive.url, html: document(renderArchive(data)) };
+  }
+}
+
+/** Writes a page to `<output><url>index.html`, making each folder once. */
+export function pageWriter(outputDir: string): (url: string, html: string) => void {
+  const made = new Set<string>();
+  return (url, html) => {
+    const dir = path.join(outputDir, url);
+    if (!made.has(dir)) {
+      mkdirSync(dir, { recursive: true });
+      made.add(dir);
+    }
+    writeFileSync(path.join(dir, "index.html"), html);
+  };
+}

@@ -1,0 +1,63 @@
+import { readdirSync } from "node:fs";
+import path from "node:path";
+import { locate } from "../content-types.ts";
+import { londonToday } from "../dates.ts";
+import { readContentFile } from "../frontmatter.ts";
+import { type NewsEntry, toNewsEntry } from "../news-index.ts";
+import type { NewsFrontMatter } from "../schema/news.ts";
+
+/** A published story: what listings show, its front matter, and its markdown body. */
+export interface Story {
+  entry: NewsEntry;
+  data: NewsFrontMatter;
+  body: string;
+  /** The file, as Eleventy names input paths (`./content/news/2024/x.md`). */
+  inputPath: string;
+}
+
+export interface NewsOptions {
+  preview: boolean;
+  today: Date;
+}
+
+/** Every story file under `<content>/news/<year>/`, in a stable order. */
+export function storyFiles(contentDir: string): string[] {
+  const newsDir = path.join(contentDir, "news");
+  let years: string[];
+  try {
+    years = readdirSync(newsDir);
+  } catch {
+    return [];
+  }
+  return years
+    .flatMap((year) => {
+      try {
+        return readdirSync(path.join(newsDir, year)).map((file) => path.join(newsDir, year, file));
+      } catch {
+        return [];
+      }
+    })
+    .filter((file) => file.endsWith(".md"))
+    .sort();
+}
+
+/**
+ * Reads the published stories: drafts and stories dated after the build day are left
+ * out unless this is a preview. The check has already validated every file, so the
+ * front matter has the schema's types; a file the check would reject is skipped here.
+ */
+export function loadStories(contentDir: string, options: NewsOptions): Story[] {
+  const today = londonToday(options.today).toISODate() ?? "";
+  const stories: Story[] = [];
+  for (const file of storyFiles(contentDir)) {
+    const located = locate(path.relative(contentDir, file).split(path.sep).join("/"));
+    if (!located.ok || located.location.type !== "news") continue;
+    const { data, body } = readContentFile(file);
+    if (typeof data.title !== "string" || typeof data.date !== "string") continue;
+    if (!options.preview && (data.draft === true || data.date > today)) continue;
+    const entry = toNewsEntry({ url: located.location.url, date: new Date(`${data.date}T00:00:00Z`), data });
+    const relative = path.relative(process.cwd(), file).split(path.sep).join("/");
+    stories.push({ entry, data: data as NewsFrontMatter, body, inputPath: relative.startsWith(".") ? relative : `./${relative}` });
+  }
+  return stories;
+}
