@@ -80,7 +80,9 @@ export async function buildSite(request: BuildRequest): Promise<BuildResult> {
     const eleventy = new Eleventy(request.input, staging, { configPath, quietMode: request.quiet ?? true, source: "cli" });
     await eleventy.write();
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // Eleventy runs its after-build handlers side by side: when one fails, others may
+    // still be writing into the folder for a moment, so removing it is retried.
+    await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     return { ok: false, check, error };
   }
 

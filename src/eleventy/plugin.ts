@@ -15,7 +15,7 @@ import { type BuildOptions, buildOptionsFromEnv } from "../build-options.ts";
 import { frontendAssets } from "./assets.ts";
 import type { CollectionApi, EleventyConfig } from "./config-api.ts";
 import { addContentEditor } from "./cms.ts";
-import { indexSite } from "./search-index.ts";
+import { startSearchIndex } from "./search-index.ts";
 import { tsxExtension } from "./tsx-extension.ts";
 import { addGeneratedPages } from "./generated-pages.ts";
 
@@ -128,15 +128,23 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   addContentEditor(eleventyConfig);
   frontendAssets(eleventyConfig, options.pathPrefix);
 
-  // After Eleventy has written its pages: the news pages, then the search index.
+  // After Eleventy has written its pages: the news pages, each story handed to Pagefind
+  // as it is written, then the rest of the search index.
   eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
     const { directories } = args[0] as { directories: { output: string } };
     const { newsIndex, services, sitemapPages } = collections;
     if (!shared || !newsIndex || !services || !sitemapPages) throw new Error("the news collections were not built");
     const write = pageWriter(directories.output);
-    for (const page of renderNewsPages({ ...shared, collections: { newsIndex, services, sitemapPages } }, stories, markdown)) {
-      write(page.url, page.html);
+    const search = options.searchIndex ? await startSearchIndex() : undefined;
+    try {
+      for (const page of renderNewsPages({ ...shared, collections: { newsIndex, services, sitemapPages } }, stories, markdown)) {
+        write(page.url, page.html);
+        if (page.searchHtml) await search?.add(page.url, page.searchHtml);
+      }
+    } catch (error) {
+      await search?.abort();
+      throw error;
     }
-    if (options.searchIndex) await indexSite(directories.output);
+    await search?.finish(directories.output);
   });
 }

@@ -4,6 +4,8 @@ import * as pagefind from "pagefind";
 
 /** Only these pages can be results: stories, service pages and other pages (and the home page's introduction). */
 export const SEARCHABLE_GLOB = "{index.html,news/[0-9][0-9][0-9][0-9]/*/index.html,services/*/index.html,*/index.html}";
+/** The same, less the stories, which the build hands to Pagefind as it writes them. */
+export const SEARCHABLE_GLOB_WITHOUT_NEWS = "{index.html,services/*/index.html,*/index.html}";
 
 /**
  * Builds the Pagefind index into `<output>/pagefind/` from the written site, so the
@@ -30,4 +32,63 @@ export async function indexSite(outputDir: string): Promise<{ pages: number }> {
     await index.deleteIndex();
     await pagefind.close();
   }
+}
+
+/** How many pages may wait for Pagefind at once: enough to keep it busy, few enough to bound memory. */
+const IN_FLIGHT = 64;
+
+export interface SearchIndexer {
+  /** Indexes a page as it is written; Pagefind works on it in its own process meanwhile. */
+  add(url: string, html: string): Promise<void>;
+  /** Adds the searchable pages already on disk, writes `<output>/pagefind/` and stops Pagefind. */
+  finish(outputDir: string, glob?: string): Promise<{ pages: number }>;
+  /** Stops Pagefind without writing anything, when the build has failed. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Starts a Pagefind index that takes pages while the build writes them, so Pagefind (a
+ * process of its own) indexes on the second core as the site is rendered. Pagefind 1.4
+ * writes the same index whatever order its workers finish in (the determinism test
+ * checks this).
+ */
+export async function startSearchIndex(): Promise<SearchIndexer> {
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  const pending = new Set<Promise<void>>();
+  const failures: string[] = [];
+  let added = 0;
+  return {
+    async add(url, html) {
+      const job: Promise<void> = index.addHTMLFile({ url, content: html }).then((result) => {
+        pending.delete(job);
+        if (result.errors.length) failures.push(`${url}: ${result.errors.join("; ")}`);
+        else added++;
+      });
+      pending.add(job);
+      if (pending.size >= IN_FLIGHT) await Promise.race(pending);
+    },
+    async finish(outputDir, glob = SEARCHABLE_GLOB_WITHOUT_NEWS) {
+      try {
+        await Promise.all(pending);
+        if (failures.length) throw new Error(`Pagefind could not index ${failures.join("\n")}`);
+        const fromDisk = await index.addDirectory({ path: outputDir, glob });
+        const pagefindDir = path.join(outputDir, "pagefind");
+        const written = await index.writeFiles({ outputPath: pagefindDir });
+        if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
+        for (const file of await readdir(pagefindDir)) {
+          if (/^pagefind-(.+-)?ui\.(js|css)$|^pagefind-highlight\.js$/.test(file)) await rm(path.join(pagefindDir, file));
+        }
+        return { pages: added + fromDisk.page_count };
+      } finally {
+        await index.deleteIndex();
+        await pagefind.close();
+      }
+    },
+    async abort() {
+      await Promise.allSettled(pending);
+      await index.deleteIndex();
+      await pagefind.close();
+    },
+  };
 }

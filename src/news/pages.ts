@@ -15,6 +15,20 @@ export type SharedData = Omit<PageData, "page" | "content" | "contentType" | "ti
 export interface NewsPage {
   url: string;
   html: string;
+  /** What Pagefind indexes of a story (its article alone); listings and archives are not results. */
+  searchHtml?: string;
+}
+
+/**
+ * A story's article as a document of its own: Pagefind only indexes the
+ * `data-pagefind-body` element, and parsing the header, navigation and footer of
+ * ten thousand pages would only slow it down.
+ */
+export function searchDocument(html: string): string {
+  const start = html.indexOf("<article data-pagefind-body");
+  const end = html.indexOf("</article>", start);
+  if (start < 0 || end < 0) throw new Error("a story page has no <article data-pagefind-body>");
+  return `<!DOCTYPE html>\n<html lang="en-GB"><body>${html.slice(start, end + "</article>".length)}</body></html>`;
 }
 
 const document = (vnode: VNode) => `<!DOCTYPE html>\n${renderToStaticMarkup(vnode)}`;
@@ -40,7 +54,8 @@ export function* renderNewsPages(shared: SharedData, stories: Story[], markdown:
       page: page(entry.url, story.inputPath, new Date(`${entry.date}T00:00:00Z`)),
       content: markdown.render(story.body),
     };
-    yield { url: entry.url, html: document(renderStory(data)) };
+    const html = document(renderStory(data));
+    yield { url: entry.url, html, searchHtml: searchDocument(html) };
   }
   for (const listing of newsIndex.listing) {
     const data = { ...shared, title: "News", listing, page: page(listing.url, "./_generated/news-listing.md", new Date(0)), content: "" };
