@@ -60,3 +60,9 @@ export async function folderBytes(dir: string): Promise<number> {
   }
   return total;
 }
+
+/** How many HTML pages a built site has. */
+export async function htmlPages(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile() && entry.name.endsWith(".html")).length;
+}

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeCorpus } from "../bench/corpus.ts";
 import { firstQueryBytes } from "../bench/first-query.ts";
-import { type Measurement, folderBytes, measure } from "../bench/measure.ts";
+import { type Measurement, folderBytes, htmlPages, measure } from "../bench/measure.ts";
 import { pageWeight } from "../bench/weight.ts";
 
 /**
@@ -51,7 +51,7 @@ try {
   const index = ok("search index", await node("src/bench/index-only.ts", [siteOnly]));
   const build = ok("whole build", await node("src/cli/build.ts", ["--input", content, "--output", whole]));
 
-  const pages = Number(/Wrote (\d+) files/.exec(site.output)?.[1] ?? 0);
+  const pages = await htmlPages(siteOnly);
   const indexed = Number(/indexed (\d+) pages/.exec(index.output)?.[1] ?? 0);
   const rows: Array<[string, Measurement, number]> = [
     ["check (npm run check)", check, stories],
