@@ -20,8 +20,11 @@ try {
   for (const width of WIDTHS) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
-    for (const [type, url] of Object.entries(PAGE_TYPES)) {
+    // The search page once more, with results and its filters in use.
+    const pages = { ...PAGE_TYPES, "search results": "search/?q=research&type=News&sort=newest" };
+    for (const [type, url] of Object.entries(pages)) {
       await page.goto(server.url + url, { waitUntil: "networkidle" });
+      if (type === "search results") await page.waitForSelector("#search-result-list li");
       const file = path.join(outDir, `${type.replace(/\W+/g, "-")}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(path.relative(ROOT, file));
