@@ -60,7 +60,6 @@ export function Base({ data, title, description, trail = [], scripts = [], artic
         ))}
       </head>
       <body>
-        <script src={href(data, data.assets.jsEnabledJs)}></script>
         <a class="nhsuk-skip-link" data-module="nhsuk-skip-link" href="#maincontent">
           Skip to main content
         </a>

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { rm } from "node:fs/promises";
+import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
+import { parseHTML } from "linkedom";
 import { after, before, describe, it } from "node:test";
 import { checkTitlesAndHeadings, htmlFiles, validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
@@ -20,6 +22,17 @@ describe("every built page", () => {
 
   it("has one h1 and a unique title in the site's form", async () => {
     assert.deepEqual(await checkTitlesAndHeadings(output), []);
+  });
+
+  it("has no render-blocking script: every script is a module, deferred, async or data", async () => {
+    for (const file of await htmlFiles(output)) {
+      const { document } = parseHTML(await readFile(file, "utf8"));
+      for (const script of document.querySelectorAll("script")) {
+        const type = script.getAttribute("type");
+        const ok = type === "module" || type === "application/ld+json" || script.hasAttribute("defer") || script.hasAttribute("async");
+        assert.ok(ok, `${path.relative(output, file)}: ${script.outerHTML.slice(0, 100)}`);
+      }
+    }
   });
 
   it("links only to files that were built", async () => {

@@ -19,7 +19,6 @@ const clientDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", 
 export interface AssetUrls {
   css: string;
   mainJs: string;
-  jsEnabledJs: string;
   /** The search page's script. */
   searchJs: string;
 }
@@ -60,7 +59,7 @@ async function stylesheet(pathPrefix: string): Promise<BuiltAssets["files"][numb
  */
 async function scripts(): Promise<BuiltAssets["files"]> {
   const result = await build({
-    entryPoints: ["main.ts", "js-enabled.ts", "search.ts"].map((entry) => path.join(clientDir, entry)),
+    entryPoints: ["main.ts", "search.ts"].map((entry) => path.join(clientDir, entry)),
     outdir: clientDir,
     write: false,
     bundle: true,
@@ -88,7 +87,6 @@ export async function buildAssets(pathPrefix: string): Promise<BuiltAssets> {
     urls: {
       css: find(/^assets\/css\//),
       mainJs: find(/^assets\/js\/main\./),
-      jsEnabledJs: find(/^assets\/js\/js-enabled\./),
       searchJs: find(/^assets\/js\/search\./),
     },
     files,
