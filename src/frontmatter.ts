@@ -22,11 +22,27 @@ export interface ParsedFile {
   bodyLineOffset: number;
 }
 
+/**
+ * Where the body starts, found as gray-matter finds it: after the first "\n---" that
+ * follows the opening "---", less one line break. 0 when there is no front matter.
+ */
+function bodyStart(source: string): number {
+  if (!source.startsWith("---")) return 0;
+  const close = source.indexOf("\n---", 3);
+  if (close < 0) return 0;
+  let start = close + 4;
+  if (source[start] === "\r") start++;
+  if (source[start] === "\n") start++;
+  return start;
+}
+
 export function parseFrontMatter(source: string): ParsedFile {
-  // gray-matter keeps its own cache only when called without options.
-  const file = matter(source, { ...frontMatterOptions });
+  // gray-matter reads the front matter alone: it looks every input up in a cache keyed by
+  // the whole text, and hashing ten thousand whole stories for that costs a third of a second.
+  const start = bodyStart(source);
+  const file = matter(start ? source.slice(0, start) : source, { ...frontMatterOptions });
   const data: unknown = file.data;
-  const body = file.content;
+  const body = start ? source.slice(start) : file.content;
   const bodyLineOffset = source.slice(0, source.length - body.length).split("\n").length - 1;
   return {
     data: data && typeof data === "object" && !Array.isArray(data) ? (data as Record<string, unknown>) : {},
