@@ -95,7 +95,7 @@ function schemaAt(schema: z.ZodType, issuePath: PropertyKey[]): z.ZodType {
 }
 
 /** js-yaml's messages are for programmers; this one says what the editor can do. */
-function yamlProblem(file: string, error: unknown): Problem {
+export function yamlProblem(file: string, error: unknown): Problem {
   const mark = (error as { mark?: { line?: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? String(error);
   // gray-matter hands js-yaml the text from the end of the opening --- line, so its

@@ -73,6 +73,8 @@ describe("the preview server", { timeout: 120_000 }, () => {
   it("reloads the open page when a story changes", async () => {
     await edit(path.join(project, "content", "news", "2024", "live.md"), "The story of Live reload.", "An edited story.");
     await waitForText("An edited story.");
+    // The running worker re-renders the story and the pages it changes, not the whole site.
+    assert.match(output, /Story updated in \d+ ms \(\d+ pages? written\)/);
   });
 
   it("reloads the open page when a layout changes", async () => {

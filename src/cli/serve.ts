@@ -1,9 +1,10 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, fork } from "node:child_process";
 import { type FSWatcher, mkdirSync, watch } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import type { WorkerMessage } from "./preview-worker.ts";
 import { DEV_SERVER_PORT } from "./serve-port.ts";
 
 /**
@@ -12,12 +13,13 @@ import { DEV_SERVER_PORT } from "./serve-port.ts";
  * it with live reload, and rebuilds on every change to the content, the site data, the
  * layouts or `src/`.
  *
- * Each rebuild is a fresh `npm run build -- --preview` process. Eleventy's own watch mode
- * re-imports only .js files (upstream issues 3551, 3737, 3824), so a changed layout or
- * module in src/ would be served stale; a new process imports everything afresh, and it
- * runs the same check first, so problems show in the terminal while the browser keeps
- * the last good preview. The server stays up throughout, so browsers stay connected and
- * reload by themselves after each build.
+ * Builds run in a worker process (src/cli/preview-worker.ts). A saved story is re-rendered
+ * by the running worker with only the pages it changes. Any other change starts a new
+ * worker: Eleventy's own watch mode re-imports only .js files (upstream issues 3551, 3737,
+ * 3824), so a changed layout or module in src/ would be served stale, while a new process
+ * imports everything afresh and runs the whole check first. Problems show in the terminal
+ * while the browser keeps the last good preview. The server stays up throughout, so
+ * browsers stay connected and reload by themselves after each build.
  */
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const { values } = parseArgs({
@@ -43,49 +45,81 @@ const server = EleventyDevServer.getServer("ri-preview", output, {
   logger: { info: console.log, log: () => {}, error: console.error },
 });
 
-let running: ChildProcess | undefined;
+let worker: ChildProcess | undefined;
+let ready = false;
 let again = false;
 let firstBuild = true;
 
+/** Starts a new worker: a full preview build in a fresh process, which then stays for story edits. */
 function build(): void {
-  if (running) {
+  if (worker && !ready) {
     again = true;
     return;
   }
-  const started = performance.now();
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", path.join(root, "src", "cli", "build.ts"), "--preview", "--input", input, "--output", output],
-    { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] },
-  );
-  running = child;
+  worker?.kill("SIGTERM");
+  ready = false;
+  const child = fork(path.join(root, "src", "cli", "preview-worker.ts"), ["--input", input, "--output", output], {
+    cwd: process.cwd(),
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "pipe", "inherit", "ipc"],
+  });
+  worker = child;
   // The build's own success line is noise here; its problems (on stderr) are not.
   child.stdout?.on("data", (chunk: Buffer) => {
     for (const line of chunk.toString().split("\n")) if (line && !line.startsWith("Built ") && !line.startsWith("[11ty]")) console.log(line);
   });
-  child.on("exit", (code) => {
-    running = undefined;
-    const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    if (code === 0) {
-      console.log(`Preview rebuilt in ${seconds} s${firstBuild ? `: open ${server.getServerUrl("localhost")}` : ""}`);
-      firstBuild = false;
+  child.on("message", (message: WorkerMessage) => {
+    if (message.type === "built") {
+      ready = true;
+      if (message.ok) {
+        console.log(`Preview rebuilt in ${message.seconds.toFixed(1)} s${firstBuild ? `: open ${server.getServerUrl("localhost")}` : ""}`);
+        firstBuild = false;
+        server.reload({});
+      } else {
+        console.log("Preview not rebuilt: fix the problems above and save again. The browser shows the last good preview.");
+      }
+      if (again) {
+        again = false;
+        build();
+      }
+    } else if (message.type === "updated") {
+      console.log(`Story updated in ${(message.seconds * 1000).toFixed(0)} ms (${message.pages} page${message.pages === 1 ? "" : "s"} written)`);
       server.reload({});
-    } else if (code !== null) {
+    } else if (message.type === "problems") {
       console.log("Preview not rebuilt: fix the problems above and save again. The browser shows the last good preview.");
-    }
-    if (again) {
-      again = false;
+    } else {
       build();
+    }
+  });
+  child.on("exit", () => {
+    if (worker === child) {
+      worker = undefined;
+      ready = false;
     }
   });
 }
 
+/** A saved story is re-rendered by the running worker; anything else rebuilds the preview. */
+function changed(file: string): void {
+  const relative = path.relative(input, file).split(path.sep).join("/");
+  if (worker && ready && /^news\/\d{4}\/[^/]+\.md$/.test(relative)) worker.send({ type: "story", file });
+  else build();
+}
+
+// Saves come in bursts (editors write a temporary file, then rename it): act once per burst.
 let timer: NodeJS.Timeout | undefined;
+let pending = new Set<string>();
 const watchers: FSWatcher[] = watched.map((target) =>
   watch(target, { recursive: true }, (_event, name) => {
     if (name && ignored(String(name))) return;
+    pending.add(name ? path.join(target, String(name)) : target);
     clearTimeout(timer);
-    timer = setTimeout(build, 150);
+    timer = setTimeout(() => {
+      const files = [...pending];
+      pending = new Set();
+      if (files.length === 1 && files[0]) changed(files[0]);
+      else build();
+    }, 50);
   }),
 );
 
@@ -97,7 +131,7 @@ build();
 async function stop(): Promise<void> {
   for (const watcher of watchers) watcher.close();
   clearTimeout(timer);
-  running?.kill("SIGTERM");
+  worker?.kill("SIGTERM");
   await server.close();
   process.exit(0);
 }

@@ -6,6 +6,7 @@ import { createMarkdown } from "../markdown.ts";
 import { newsFeeds } from "../feed.ts";
 import { buildNewsIndex } from "../news-index.ts";
 import { type SharedData, pageWriter, renderNewsPages } from "../news/pages.ts";
+import { rememberNews } from "../news/incremental.ts";
 import { type Story, loadStories } from "../news/store.ts";
 import type { PageData, ServiceEntry, SiteNewsIndex } from "../page-data.ts";
 import type { Site, Topic } from "../schema/site.ts";
@@ -146,5 +147,15 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       throw error;
     }
     await search?.finish(directories.output);
+    // The preview process re-renders single stories from here (src/news/incremental.ts).
+    rememberNews({
+      contentDir: path.resolve(inputDir),
+      outputDir: directories.output,
+      shared: { ...shared, collections: { newsIndex, services, sitemapPages } },
+      stories,
+      markdown,
+      preview: options.preview,
+      today: options.today,
+    });
   });
 }

@@ -6,6 +6,7 @@ import { renderToStaticMarkup } from "preact-render-to-string";
 import { render as renderArchive } from "../../layouts/news-archive.11ty.tsx";
 import { render as renderListing } from "../../layouts/news-list.11ty.tsx";
 import { render as renderStory } from "../../layouts/story.11ty.tsx";
+import type { ArchivePage, ListingPage } from "../news-index.ts";
 import type { PageData } from "../page-data.ts";
 import type { Story } from "./store.ts";
 
@@ -37,6 +38,29 @@ function page(url: string, inputPath: string, date: Date) {
   return { url, inputPath, fileSlug: url.split("/").at(-2) ?? "", date };
 }
 
+export function renderStoryPage(shared: SharedData, story: Story, markdown: MarkdownIt): NewsPage {
+  const { entry } = story;
+  const data = {
+    ...shared,
+    ...story.data,
+    contentType: "news" as const,
+    page: page(entry.url, story.inputPath, new Date(`${entry.date}T00:00:00Z`)),
+    content: markdown.render(story.body),
+  };
+  const html = document(renderStory(data));
+  return { url: entry.url, html, searchHtml: searchDocument(html) };
+}
+
+export function renderListingPage(shared: SharedData, listing: ListingPage): NewsPage {
+  const data = { ...shared, title: "News", listing, page: page(listing.url, "./_generated/news-listing.md", new Date(0)), content: "" };
+  return { url: listing.url, html: document(renderListing(data)) };
+}
+
+export function renderArchivePage(shared: SharedData, archive: ArchivePage): NewsPage {
+  const data = { ...shared, archive, page: page(archive.url, "./_generated/news-archive.md", new Date(0)), content: "" };
+  return { url: archive.url, html: document(renderArchive(data)) };
+}
+
 /**
  * Renders every news page (the stories, the listing's pages, and the year and topic
  * archives) through the same TSX layouts Eleventy uses, from an index built in one
@@ -45,26 +69,9 @@ function page(url: string, inputPath: string, date: Date) {
  */
 export function* renderNewsPages(shared: SharedData, stories: Story[], markdown: MarkdownIt): Generator<NewsPage> {
   const { newsIndex } = shared.collections;
-  for (const story of stories) {
-    const { entry } = story;
-    const data = {
-      ...shared,
-      ...story.data,
-      contentType: "news" as const,
-      page: page(entry.url, story.inputPath, new Date(`${entry.date}T00:00:00Z`)),
-      content: markdown.render(story.body),
-    };
-    const html = document(renderStory(data));
-    yield { url: entry.url, html, searchHtml: searchDocument(html) };
-  }
-  for (const listing of newsIndex.listing) {
-    const data = { ...shared, title: "News", listing, page: page(listing.url, "./_generated/news-listing.md", new Date(0)), content: "" };
-    yield { url: listing.url, html: document(renderListing(data)) };
-  }
-  for (const archive of newsIndex.archives) {
-    const data = { ...shared, archive, page: page(archive.url, "./_generated/news-archive.md", new Date(0)), content: "" };
-    yield { url: archive.url, html: document(renderArchive(data)) };
-  }
+  for (const story of stories) yield renderStoryPage(shared, story, markdown);
+  for (const listing of newsIndex.listing) yield renderListingPage(shared, listing);
+  for (const archive of newsIndex.archives) yield renderArchivePage(shared, archive);
 }
 
 /** Writes a page to `<output><url>index.html`, making each folder once. */

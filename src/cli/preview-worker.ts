@@ -1,0 +1,49 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { buildOptionsFromEnv } from "../build-options.ts";
+import { buildSite } from "../build.ts";
+import { liveNews, updateStory } from "../news/incremental.ts";
+import { formatProblem } from "../problems.ts";
+
+/**
+ * The preview's builder, started by `npm start` (src/cli/serve.ts) as a child process
+ * with an IPC channel. It builds the whole preview once, then stays running: an edited
+ * story is re-rendered in place with the pages it changes, in a fraction of a second.
+ * Any other change makes serve.ts start a new worker, which imports every module afresh.
+ */
+export type WorkerMessage =
+  | { type: "built"; ok: boolean; seconds: number }
+  | { type: "updated"; pages: number; seconds: number }
+  | { type: "problems" }
+  | { type: "full" };
+
+const { values } = parseArgs({
+  options: {
+    input: { type: "string", default: "content" },
+    output: { type: "string", default: "_preview" },
+  },
+});
+const send = (message: WorkerMessage) => process.send?.(message);
+const env = buildOptionsFromEnv();
+const started = performance.now();
+const result = await buildSite({ ...env, preview: true, input: values.input, output: values.output, quiet: true });
+for (const problem of result.check.problems) console.error(formatProblem(problem));
+if (result.error) console.error(result.error instanceof Error ? (result.error.stack ?? result.error.message) : String(result.error));
+// The build wrote into a staging folder and swapped it in: edits go to the real one.
+const live = liveNews();
+if (live) live.outputDir = path.resolve(values.output);
+send({ type: "built", ok: result.ok, seconds: (performance.now() - started) / 1000 });
+
+process.on("message", (message: { type: "story"; file: string }) => {
+  const begun = performance.now();
+  const update = updateStory(message.file);
+  if (update.kind === "problems") {
+    for (const problem of update.problems) console.error(formatProblem(problem));
+    send({ type: "problems" });
+  } else if (update.kind === "full") {
+    send({ type: "full" });
+  } else {
+    send({ type: "updated", pages: update.urls.length, seconds: (performance.now() - begun) / 1000 });
+  }
+});
+process.on("disconnect", () => process.exit(0));

@@ -1,0 +1,127 @@
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import type MarkdownIt from "markdown-it";
+import { renderToStaticMarkup } from "preact-render-to-string";
+import { render as renderHome } from "../../layouts/home.11ty.tsx";
+import { schemaProblems, yamlProblem } from "../check.ts";
+import { locate } from "../content-types.ts";
+import { newsFeeds } from "../feed.ts";
+import { readContentFile } from "../frontmatter.ts";
+import { type NewsEntry, buildNewsIndex } from "../news-index.ts";
+import { type Problem, displayPath } from "../problems.ts";
+import { newsSchema } from "../schema/news.ts";
+import { pageSchema } from "../schema/page.ts";
+import { type NewsPage, type SharedData, pageWriter, renderArchivePage, renderListingPage, renderStoryPage } from "./pages.ts";
+import { type Story, loadStories } from "./store.ts";
+
+/** What the last build knew about the news, kept so that one edited story can be re-rendered alone. */
+export interface LiveNews {
+  contentDir: string;
+  outputDir: string;
+  shared: SharedData;
+  stories: Story[];
+  markdown: MarkdownIt;
+  preview: boolean;
+  today: Date;
+}
+
+let live: LiveNews | undefined;
+
+/** The build keeps its state here for the preview process (see updateStory). */
+export function rememberNews(state: LiveNews): void {
+  live = state;
+}
+
+export function liveNews(): LiveNews | undefined {
+  return live;
+}
+
+export type StoryUpdate =
+  | { kind: "rendered"; urls: string[] }
+  | { kind: "problems"; problems: Problem[] }
+  /** The change is not to one story (or nothing was built yet): rebuild the whole preview. */
+  | { kind: "full" };
+
+const cardText = (entry: NewsEntry | undefined) => (entry ? `${entry.url}|${entry.title}|${entry.summary}|${entry.date}|${entry.updated ?? ""}` : "");
+const pageText = (items: NewsEntry[], total: number) => `${total}:${items.map(cardText).join("\n")}`;
+
+/**
+ * Re-renders what one edited story changes, and nothing else: the story, the stories whose
+ * newer/older links now read differently, the listing and archive pages whose cards
+ * changed, and the home page if its latest news changed. Feeds, the sitemap and the search
+ * index catch up at the next full build.
+ */
+export function updateStory(file: string): StoryUpdate {
+  const state = live;
+  if (!state) return { kind: "full" };
+  const relative = path.relative(state.contentDir, file).split(path.sep).join("/");
+  const located = locate(relative);
+  if (!located.ok || located.location.type !== "news") return { kind: "full" };
+
+  const shown = displayPath(file);
+  if (existsSync(file)) {
+    try {
+      const problems = schemaProblems(shown, newsSchema, readContentFile(file).data);
+      if (problems.length) return { kind: "problems", problems };
+    } catch (error) {
+      return { kind: "problems", problems: [yamlProblem(shown, error)] };
+    }
+  }
+
+  const before = state.shared.collections.newsIndex;
+  // Reading every file again costs little: each unchanged one comes from the parse cache.
+  const stories = loadStories(state.contentDir, { preview: state.preview, today: state.today });
+  const { topics, site } = state.shared;
+  const index = buildNewsIndex(
+    stories.map((story) => story.entry),
+    topics.map((topic) => topic.slug),
+  );
+  const newsIndex = { ...index, feeds: newsFeeds(index, { siteName: site.name, topics }) };
+  const shared: SharedData = { ...state.shared, collections: { ...state.shared.collections, newsIndex } };
+  const pages: NewsPage[] = [];
+
+  for (const story of stories) {
+    const was = before.neighbours.get(story.entry.url);
+    const now = newsIndex.neighbours.get(story.entry.url);
+    const changed = story.inputPath.endsWith(relative) || cardText(was?.newer) !== cardText(now?.newer) || cardText(was?.older) !== cardText(now?.older) || !was;
+    if (changed) pages.push(renderStoryPage(shared, story, state.markdown));
+  }
+  const oldListing = new Map(before.listing.map((page) => [page.url, pageText(page.items, page.total)]));
+  for (const listing of newsIndex.listing) {
+    if (oldListing.get(listing.url) !== pageText(listing.items, listing.total)) pages.push(renderListingPage(shared, listing));
+  }
+  const oldArchives = new Map(before.archives.map((page) => [page.url, pageText(page.items, page.total)]));
+  for (const archive of newsIndex.archives) {
+    if (oldArchives.get(archive.url) !== pageText(archive.items, archive.total)) pages.push(renderArchivePage(shared, archive));
+  }
+  const latest = (stories: NewsEntry[]) => pageText(stories.slice(0, 3), 0);
+  if (latest(before.stories) !== latest(newsIndex.stories)) pages.push(homePage(state, shared));
+
+  const write = pageWriter(state.outputDir);
+  for (const page of pages) write(page.url, page.html);
+  // A story that was deleted (or moved) leaves no page behind.
+  const urls = new Set(newsIndex.stories.map((entry) => entry.url));
+  for (const entry of before.stories) {
+    if (!urls.has(entry.url)) rmSync(path.join(state.outputDir, entry.url), { recursive: true, force: true });
+  }
+
+  state.stories = stories;
+  state.shared = shared;
+  return { kind: "rendered", urls: pages.map((page) => page.url) };
+}
+
+/** The home page shows the latest stories, so it follows them. */
+function homePage(state: LiveNews, shared: SharedData): NewsPage {
+  const { data, body } = readContentFile(path.join(state.contentDir, "index.md"));
+  const front = pageSchema.parse(data);
+  const html = renderToStaticMarkup(
+    renderHome({
+      ...shared,
+      ...front,
+      contentType: "home",
+      page: { url: "/", inputPath: "./content/index.md", fileSlug: "index", date: new Date(0) },
+      content: state.markdown.render(body),
+    }),
+  );
+  return { url: "/", html: `<!DOCTYPE html>\n${html}` };
+}
