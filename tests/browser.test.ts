@@ -1,35 +1,30 @@
 import assert from "node:assert/strict";
-import { rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { AXE_TAGS } from "./quality/axe.ts";
 import { htmlFiles } from "./quality/html.ts";
-import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
-import { PAGE_TYPES, buildQualitySite } from "./quality/quality-site.ts";
-import { type StaticServer, serveSite } from "./quality/server.ts";
+import { browserTestsOptedOut, watchPage } from "./quality/browser.ts";
+import { type Harness, startHarness } from "./quality/harness.ts";
+import { PAGE_TYPES } from "./quality/quality-site.ts";
+import type { StaticServer } from "./quality/server.ts";
 
 
 
 const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
 
 describe("in a real browser, under the strict CSP", { skip }, () => {
-  let root: string;
   let output: string;
   let server: StaticServer;
   let browser: Browser;
+  let harness: Harness | undefined;
 
   before(async () => {
-    ({ root, output } = await buildQualitySite());
-    server = await serveSite(output);
-    browser = await launchBrowser();
+    harness = await startHarness();
+    ({ output, server, browser } = harness);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  after(() => harness?.close());
 
   async function open(url: string, width = 1280): Promise<{ page: Page; problems: Awaited<ReturnType<typeof watchPage>> }> {
     // axe needs a page in a context of its own.

@@ -1,33 +1,26 @@
 import assert from "node:assert/strict";
-import { rm } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { AXE_TAGS } from "./quality/axe.ts";
-import { type PageProblems, browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
-import { buildQualitySite } from "./quality/quality-site.ts";
-import { type StaticServer, serveSite } from "./quality/server.ts";
+import { type PageProblems, browserTestsOptedOut, watchPage } from "./quality/browser.ts";
+import { type Harness, startHarness } from "./quality/harness.ts";
+import type { StaticServer } from "./quality/server.ts";
 
 const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
 
 describe("search", { skip }, () => {
-  let root: string;
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
   let problems: PageProblems;
+  let harness: Harness | undefined;
 
   before(async () => {
-    let output: string;
-    ({ root, output } = await buildQualitySite());
-    server = await serveSite(output);
-    browser = await launchBrowser();
+    harness = await startHarness();
+    ({ server, browser } = harness);
   });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-    await rm(root, { recursive: true, force: true });
-  });
+  after(() => harness?.close());
 
   async function openSearch(query = ""): Promise<void> {
     page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
