@@ -7,31 +7,9 @@ export const SEARCHABLE_GLOB = "{index.html,news/[0-9][0-9][0-9][0-9]/*/index.ht
 /** The same, less the stories, which the build hands to Pagefind as it writes them. */
 export const SEARCHABLE_GLOB_WITHOUT_NEWS = "{index.html,services/*/index.html,*/index.html}";
 
-/**
- * Builds the Pagefind index into `<output>/pagefind/` from the written site, so the
- * README's build command alone yields working search. Listing, archive and topic pages
- * carry no `data-pagefind-body`, so they are never results. Pagefind reads the files in
- * a stable order, so two builds of the same content write the same index (pages handed
- * to it one by one over its API arrive in whatever order its workers finish).
- */
+/** Builds the Pagefind index of an already written site, every searchable page from disk. */
 export async function indexSite(outputDir: string): Promise<{ pages: number }> {
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  try {
-    const added = await index.addDirectory({ path: outputDir, glob: SEARCHABLE_GLOB });
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join("; ")}`);
-    const pagefindDir = path.join(outputDir, "pagefind");
-    const written = await index.writeFiles({ outputPath: pagefindDir });
-    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
-    // The site has its own search page; Pagefind's ready-made interfaces would only be dead weight.
-    for (const file of await readdir(pagefindDir)) {
-      if (/^pagefind-(.+-)?ui\.(js|css)$|^pagefind-highlight\.js$/.test(file)) await rm(path.join(pagefindDir, file));
-    }
-    return { pages: added.page_count };
-  } finally {
-    await index.deleteIndex();
-    await pagefind.close();
-  }
+  return (await startSearchIndex()).finish(outputDir, SEARCHABLE_GLOB);
 }
 
 /** How many pages may wait for Pagefind at once: enough to keep it busy, few enough to bound memory. */
@@ -48,7 +26,9 @@ export interface SearchIndexer {
 
 /**
  * Starts a Pagefind index that takes pages while the build writes them, so Pagefind (a
- * process of its own) indexes on the second core as the site is rendered. Pagefind 1.4
+ * process of its own) indexes on the second core as the site is rendered. The README's
+ * build command alone yields working search; listing, archive and topic pages carry no
+ * `data-pagefind-body`, so they are never results. Pagefind 1.4
  * writes the same index whatever order its workers finish in (the determinism test
  * checks this).
  */
@@ -73,9 +53,11 @@ export async function startSearchIndex(): Promise<SearchIndexer> {
         await Promise.all(pending);
         if (failures.length) throw new Error(`Pagefind could not index ${failures.join("\n")}`);
         const fromDisk = await index.addDirectory({ path: outputDir, glob });
+        if (fromDisk.errors.length) throw new Error(`Pagefind could not index the site: ${fromDisk.errors.join("; ")}`);
         const pagefindDir = path.join(outputDir, "pagefind");
         const written = await index.writeFiles({ outputPath: pagefindDir });
         if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join("; ")}`);
+        // The site has its own search page; Pagefind's ready-made interfaces would only be dead weight.
         for (const file of await readdir(pagefindDir)) {
           if (/^pagefind-(.+-)?ui\.(js|css)$|^pagefind-highlight\.js$/.test(file)) await rm(path.join(pagefindDir, file));
         }

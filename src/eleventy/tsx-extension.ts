@@ -2,10 +2,16 @@ import { isValidElement, type VNode } from "preact";
 import { renderToStaticMarkup } from "preact-render-to-string";
 import type { EleventyConfig, RenderContext } from "./config-api.ts";
 
+/** Renders an element to HTML; a whole document gets its doctype here, in one place. */
+export function renderHtml(element: VNode): string {
+  const html = renderToStaticMarkup(element);
+  return html.startsWith("<html") ? `<!DOCTYPE html>\n${html}` : html;
+}
+
 /**
  * Renders `.11ty.tsx` modules: Eleventy's JavaScript engine runs the module's `render`,
  * and preact-render-to-string turns the element it returns into HTML, escaping every
- * string on the way. A whole document gets its doctype here, in one place.
+ * string on the way.
  */
 export function tsxExtension(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addExtension(["11ty.tsx"], {
@@ -14,8 +20,7 @@ export function tsxExtension(eleventyConfig: EleventyConfig): void {
       return async function (this: RenderContext, data: unknown) {
         const output = await this.defaultRenderer(data);
         if (!isValidElement(output)) return output;
-        const html = renderToStaticMarkup(output as VNode);
-        return html.startsWith("<html") ? `<!DOCTYPE html>\n${html}` : html;
+        return renderHtml(output as VNode);
       };
     },
   });

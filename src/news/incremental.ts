@@ -1,9 +1,9 @@
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
-import { renderToStaticMarkup } from "preact-render-to-string";
 import { render as renderHome } from "../../layouts/home.11ty.tsx";
 import { schemaProblems, yamlProblem } from "../check.ts";
+import { renderHtml } from "../eleventy/tsx-extension.ts";
 import { locate } from "../content-types.ts";
 import { newsFeeds } from "../feed.ts";
 import { readContentFile } from "../frontmatter.ts";
@@ -114,7 +114,7 @@ export function updateStory(file: string): StoryUpdate {
 function homePage(state: LiveNews, shared: SharedData): NewsPage {
   const { data, body } = readContentFile(path.join(state.contentDir, "index.md"));
   const front = pageSchema.parse(data);
-  const html = renderToStaticMarkup(
+  const html = renderHtml(
     renderHome({
       ...shared,
       ...front,
@@ -123,5 +123,5 @@ function homePage(state: LiveNews, shared: SharedData): NewsPage {
       content: state.markdown.render(body),
     }),
   );
-  return { url: "/", html: `<!DOCTYPE html>\n${html}` };
+  return { url: "/", html };
 }

@@ -1,12 +1,11 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
-import type { VNode } from "preact";
-import { renderToStaticMarkup } from "preact-render-to-string";
 import { render as renderArchive } from "../../layouts/news-archive.11ty.tsx";
 import { render as renderListing } from "../../layouts/news-list.11ty.tsx";
 import { render as renderStory } from "../../layouts/story.11ty.tsx";
 import type { ArchivePage, ListingPage } from "../news-index.ts";
+import { renderHtml } from "../eleventy/tsx-extension.ts";
 import type { PageData } from "../page-data.ts";
 import type { Story } from "./store.ts";
 
@@ -32,8 +31,6 @@ export function searchDocument(html: string): string {
   return `<!DOCTYPE html>\n<html lang="en-GB"><body>${html.slice(start, end + "</article>".length)}</body></html>`;
 }
 
-const document = (vnode: VNode) => `<!DOCTYPE html>\n${renderToStaticMarkup(vnode)}`;
-
 function page(url: string, inputPath: string, date: Date) {
   return { url, inputPath, fileSlug: url.split("/").at(-2) ?? "", date };
 }
@@ -47,18 +44,18 @@ export function renderStoryPage(shared: SharedData, story: Story, markdown: Mark
     page: page(entry.url, story.inputPath, new Date(`${entry.date}T00:00:00Z`)),
     content: markdown.render(story.body),
   };
-  const html = document(renderStory(data));
+  const html = renderHtml(renderStory(data));
   return { url: entry.url, html, searchHtml: searchDocument(html) };
 }
 
 export function renderListingPage(shared: SharedData, listing: ListingPage): NewsPage {
   const data = { ...shared, title: "News", listing, page: page(listing.url, "./_generated/news-listing.md", new Date(0)), content: "" };
-  return { url: listing.url, html: document(renderListing(data)) };
+  return { url: listing.url, html: renderHtml(renderListing(data)) };
 }
 
 export function renderArchivePage(shared: SharedData, archive: ArchivePage): NewsPage {
   const data = { ...shared, archive, page: page(archive.url, "./_generated/news-archive.md", new Date(0)), content: "" };
-  return { url: archive.url, html: document(renderArchive(data)) };
+  return { url: archive.url, html: renderHtml(renderArchive(data)) };
 }
 
 /**
