@@ -1,4 +1,4 @@
-import type { ComponentChildren } from "preact";
+import type { Child } from "#jsx/jsx-runtime";
 import { META_CONTENT_SECURITY_POLICY } from "../src/csp.ts";
 import { NEWS_FEED_URL, newsFeedTitle } from "../src/feed.ts";
 import type { PageData } from "../src/page-data.ts";
@@ -22,7 +22,7 @@ export interface BaseProps {
   feed?: FeedLink;
   /** False keeps search engines away (the 404 page). */
   indexable?: boolean;
-  children: ComponentChildren;
+  children: Child;
 }
 
 /** `Page – Research and Innovation – Midlands Partnership University NHS Foundation Trust` */

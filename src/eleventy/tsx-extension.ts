@@ -1,17 +1,15 @@
-import { isValidElement, type VNode } from "preact";
-import { renderToStaticMarkup } from "preact-render-to-string";
+import { Html } from "#jsx/jsx-runtime";
 import type { EleventyConfig, RenderContext } from "./config-api.ts";
 
-/** Renders an element to HTML; a whole document gets its doctype here, in one place. */
-export function renderHtml(element: VNode): string {
-  const html = renderToStaticMarkup(element);
+/** A rendered layout as a string; a whole document gets its doctype here, in one place. */
+export function renderHtml(element: Html | null): string {
+  const html = element?.value ?? "";
   return html.startsWith("<html") ? `<!DOCTYPE html>\n${html}` : html;
 }
 
 /**
  * Renders `.11ty.tsx` modules: Eleventy's JavaScript engine runs the module's `render`,
- * and preact-render-to-string turns the element it returns into HTML, escaping every
- * string on the way.
+ * whose JSX (`src/jsx/jsx-runtime.ts`) has already become escaped HTML.
  */
 export function tsxExtension(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addExtension(["11ty.tsx"], {
@@ -19,8 +17,7 @@ export function tsxExtension(eleventyConfig: EleventyConfig): void {
     compile() {
       return async function (this: RenderContext, data: unknown) {
         const output = await this.defaultRenderer(data);
-        if (!isValidElement(output)) return output;
-        return renderHtml(output as VNode);
+        return output instanceof Html ? renderHtml(output) : output;
       };
     },
   });

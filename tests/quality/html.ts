@@ -14,7 +14,7 @@ const validator = new HtmlValidate(
       // nhsuk-frontend's header, footer and pagination carry role="banner",
       // role="contentinfo" and role="navigation" for older assistive technology.
       "no-redundant-role": "off",
-      // preact-render-to-string closes void elements as <br/>; both forms are valid HTML.
+      // The JSX runtime closes void elements as <br/>, as preact-render-to-string did; both forms are valid HTML.
       "void-style": "off",
       // The issue sets the title form "Page – Research and Innovation – <the Trust's
       // full name>", which is longer than 70 characters by itself.
