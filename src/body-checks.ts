@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { createMarkdown } from "./markdown.ts";
+import { createMarkdown, rememberBodyHtml } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 import { IMAGES_FOLDER, type SiteUrls } from "./site-urls.ts";
 
@@ -35,10 +35,14 @@ function createParser(): MarkdownIt {
 
 let parser: MarkdownIt | undefined;
 
-/** Lowercase words only, so "New trial opens." and "New Trial Opens" count as the same text. */
+/** Lowercase words only, so "New trial opens." and "New Trial Opens" compare as the same text. */
+function comparable(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
 export function sameText(a: string, b: string): boolean {
-  const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  return words(a) !== "" && words(a) === words(b);
+  const words = comparable(a);
+  return words !== "" && words === comparable(b);
 }
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
@@ -80,11 +84,27 @@ const asHeading = (level: number, text: string) => `${"#".repeat(level)} ${text}
  */
 export function checkBody(body: string, context: BodyContext): Problem[] {
   parser ??= createParser();
+  return problemsInTokens(parser.parse(body, {}), context);
+}
+
+/**
+ * The same checks over a full parse by the build's own renderer, whose HTML is kept for
+ * the build to use: one markdown parse per story serves both the check and the page.
+ */
+export function checkAndRenderBody(file: { body: string }, context: BodyContext, markdown: MarkdownIt): Problem[] {
+  const env = {};
+  const tokens = markdown.parse(file.body, env);
+  const problems = problemsInTokens(tokens, context);
+  rememberBodyHtml(file, markdown, markdown.renderer.render(tokens, markdown.options, env));
+  return problems;
+}
+
+function problemsInTokens(tokens: Token[], context: BodyContext): Problem[] {
   const problems: Problem[] = [];
   const problem = (line: number, field: string, message: string) =>
     problems.push({ file: context.file, line: context.lineOffset + line + 1, field, message, severity: "error" });
 
-  const tokens = parser.parse(body, {});
+  const title = context.title ? comparable(context.title) : "";
   let level = 1;
   tokens.forEach((token, index) => {
     const line = token.map?.[0] ?? 0;
@@ -93,7 +113,7 @@ export function checkBody(body: string, context: BodyContext): Problem[] {
       const text = tokens[index + 1]?.content ?? "";
       if (next === 1) {
         problem(line, "heading", `"${asHeading(1, text)}" is a level-1 heading, but the page title is the page's only one: make it "${asHeading(2, text)}"`);
-      } else if (context.title && sameText(text, context.title)) {
+      } else if (title && comparable(text) === title) {
         problem(line, "heading", `"${asHeading(next, text)}" repeats the page title, which the page already shows at the top: remove it`);
       } else if (next > level + 1) {
         problem(

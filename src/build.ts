@@ -5,6 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import type { BuildOptions } from "./build-options.ts";
 import { type CheckResult, checkContent } from "./check.ts";
 import { londonToday } from "./dates.ts";
+import { siteMarkdown } from "./markdown.ts";
 
 export interface BuildRequest extends BuildOptions {
   input: string;
@@ -62,7 +63,12 @@ export async function recoverAbandonedBuilds(output: string): Promise<void> {
 export async function buildSite(request: BuildRequest): Promise<BuildResult> {
   const output = path.resolve(request.output);
   await recoverAbandonedBuilds(output);
-  const check = await checkContent(request.input, { preview: request.preview, today: request.today, strict: request.strict });
+  const check = await checkContent(request.input, {
+    preview: request.preview,
+    today: request.today,
+    strict: request.strict,
+    markdown: siteMarkdown(request.pathPrefix),
+  });
   if (check.problems.some((problem) => problem.severity === "error")) return { ok: false, check };
 
   const staging = `${output}.building-${process.pid}`;

@@ -3,7 +3,8 @@ import path from "node:path";
 import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { type ContentLocation, RESERVED_URLS, locate, schemas } from "./content-types.ts";
-import { checkBody, linkProblem, sameText } from "./body-checks.ts";
+import type MarkdownIt from "markdown-it";
+import { checkAndRenderBody, checkBody, linkProblem, sameText } from "./body-checks.ts";
 import { formatDate, isCalendarDate, londonToday } from "./dates.ts";
 import { type ParsedFile, readContentFile } from "./frontmatter.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
@@ -18,6 +19,11 @@ export interface CheckOptions {
   today?: Date;
   /** Warnings (such as a service page past its review date) count as errors. */
   strict?: boolean;
+  /**
+   * The build's markdown renderer: each story body is then parsed once, by it, for the
+   * check and for the page, and its HTML is kept for the build (`renderBody`).
+   */
+  markdown?: MarkdownIt;
 }
 
 export interface CheckedFile {
@@ -144,7 +150,7 @@ interface ReadFile {
   file: string;
   location: ContentLocation;
   data: Record<string, unknown>;
-  body: string;
+  parsed: ParsedFile;
   bodyLineOffset: number;
   valid: boolean;
   heldBack?: "draft" | "embargo";
@@ -193,7 +199,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     const found = schemaProblems(file, schemas[location.type], data);
     problems.push(...found);
     byUrl.set(location.url, [...(byUrl.get(location.url) ?? []), file]);
-    const entry: ReadFile = { file, location, data, body: parsed.body, bodyLineOffset: parsed.bodyLineOffset, valid: !found.length };
+    const entry: ReadFile = { file, location, data, parsed, bodyLineOffset: parsed.bodyLineOffset, valid: !found.length };
     read.push(entry);
 
     if (typeof data.title === "string" && typeof data.summary === "string" && sameText(data.title, data.summary)) {
@@ -264,7 +270,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
 
   problems.push(...duplicateUrlProblems(byUrl));
 
-  problems.push(...siteWideProblems(read, [...topicSlugs], await imageFiles(contentDir), site));
+  problems.push(...siteWideProblems(read, [...topicSlugs], await imageFiles(contentDir), site, options.markdown));
 
   const files: CheckedFile[] = read
     .filter((entry) => entry.valid)
@@ -294,7 +300,7 @@ export function duplicateUrlProblems(byUrl: ReadonlyMap<string, string[]>): Prob
 }
 
 /** Checks that need every page's address: links, images, and the body's headings. */
-function siteWideProblems(read: ReadFile[], topicSlugs: string[], images: string[], site: Site | undefined): Problem[] {
+function siteWideProblems(read: ReadFile[], topicSlugs: string[], images: string[], site: Site | undefined, markdown?: MarkdownIt): Problem[] {
   const heldBack = new Map<string, string>();
   for (const entry of read) {
     if (entry.heldBack === "draft") heldBack.set(entry.location.url, "a draft");
@@ -323,7 +329,10 @@ function siteWideProblems(read: ReadFile[], topicSlugs: string[], images: string
       urls,
       heldBack,
     };
-    const found = checkBody(entry.body, context);
+    const found =
+      markdown && entry.location.type === "news" && entry.valid && !entry.heldBack
+        ? checkAndRenderBody(entry.parsed, context, markdown)
+        : checkBody(entry.parsed.body, context);
     const image = entry.data.image as { src?: unknown } | undefined;
     const imageProblem = typeof image?.src === "string" ? linkProblem(image.src, context, "image") : undefined;
     if (imageProblem) found.push({ file: entry.file, field: "image.src", message: imageProblem, severity: "error" });

@@ -38,41 +38,48 @@ export function parseCalendarDate(text: string): DateTime | null {
   return date.isValid ? date : null;
 }
 
+const pad = (value: number, width = 2) => String(value).padStart(width, "0");
+
+/**
+ * The `YYYY-MM-DD` of whatever the data cascade holds for a date. Strings come from our
+ * own YAML engine; a `Date` (Eleventy's `page.date`) is UTC midnight of the calendar day,
+ * so it is read in UTC, never in the machine's zone; a DateTime gives its own day.
+ */
+function dayKey(value: string | Date | DateTime): string {
+  if (typeof value === "string") return value;
+  if (value instanceof Date) return `${pad(value.getUTCFullYear(), 4)}-${pad(value.getUTCMonth() + 1)}-${pad(value.getUTCDate())}`;
+  return `${pad(value.year, 4)}-${pad(value.month)}-${pad(value.day)}`;
+}
+
+/**
+ * Memoises a function of a calendar day: a 10,000-story build asks for the same few
+ * thousand days over and over, and each zoned luxon DateTime costs a time-zone lookup.
+ */
+function perDay<T>(compute: (day: string) => T): (value: string | Date | DateTime) => T {
+  const cache = new Map<string, T>();
+  return (value) => {
+    const key = dayKey(value);
+    let result = cache.get(key);
+    if (result === undefined) {
+      result = compute(key);
+      cache.set(key, result);
+    }
+    return result;
+  };
+}
+
 /**
  * Turns whatever the data cascade holds for a date into a London calendar day.
- * Strings come from our own YAML engine; a `Date` (Eleventy's `page.date`) is UTC
- * midnight of the calendar day, so it is read in UTC, never in the machine's zone.
+ * Luxon DateTimes are immutable, so one per calendar day serves every page.
  */
-export function toCalendarDate(value: string | Date | DateTime): DateTime {
-  if (DateTime.isDateTime(value)) {
-    return DateTime.fromObject(
-      { year: value.year, month: value.month, day: value.day },
-      { zone: SITE_ZONE },
-    );
-  }
-  if (value instanceof Date) {
-    return DateTime.fromObject(
-      { year: value.getUTCFullYear(), month: value.getUTCMonth() + 1, day: value.getUTCDate() },
-      { zone: SITE_ZONE },
-    );
-  }
-  // Luxon DateTimes are immutable, so one per calendar day can serve every page.
-  let parsed = calendarDays.get(value);
-  if (!parsed) {
-    parsed = parseCalendarDate(value) ?? undefined;
-    if (!parsed) throw new Error(`"${value}" is not a real date (use YYYY-MM-DD)`);
-    calendarDays.set(value, parsed);
-  }
+export const toCalendarDate: (value: string | Date | DateTime) => DateTime = perDay((day) => {
+  const parsed = parseCalendarDate(day);
+  if (!parsed) throw new Error(`"${day}" is not a real date (use YYYY-MM-DD)`);
   return parsed;
-}
-
-const calendarDays = new Map<string, DateTime>();
+});
 
 /** The value of a `<time datetime>` attribute and of the sitemap's `lastmod`. */
-export function isoDate(value: string | Date | DateTime): string {
-  const date = toCalendarDate(value);
-  return date.toISODate() ?? "";
-}
+export const isoDate: (value: string | Date | DateTime) => string = perDay((day) => toCalendarDate(day).toISODate() ?? "");
 
 function ordinalSuffix(day: number): string {
   if (day % 100 >= 11 && day % 100 <= 13) return "th";
@@ -91,21 +98,17 @@ function ordinalSuffix(day: number): string {
 /** Month names are fixed English, whatever locale the build machine has. */
 const monthYear = (date: DateTime) => date.setLocale("en-GB").toFormat("MMMM yyyy");
 
+const formatters: Record<DateStyle, (value: string | Date | DateTime) => string> = {
+  ordinal: perDay((day) => formatDay(toCalendarDate(day), "ordinal")),
+  nhs: perDay((day) => formatDay(toCalendarDate(day), "nhs")),
+};
+
 /**
  * "12th December 2024" (the Trust's house style) or "12 December 2024" (NHS content style).
  */
 export function formatDate(value: string | Date | DateTime, style: DateStyle = "ordinal"): string {
-  // A listing shows the same few thousand days over and over: each is formatted once.
-  if (typeof value === "string") {
-    const key = `${style}:${value}`;
-    let text = formatted.get(key);
-    if (text === undefined) formatted.set(key, (text = formatDay(toCalendarDate(value), style)));
-    return text;
-  }
-  return formatDay(toCalendarDate(value), style);
+  return formatters[style](value);
 }
-
-const formatted = new Map<string, string>();
 
 function formatDay(date: DateTime, style: DateStyle): string {
   const day = style === "ordinal" ? `${date.day}${ordinalSuffix(date.day)}` : String(date.day);
@@ -126,6 +129,6 @@ export function compareDates(a: string | Date | DateTime, b: string | Date | Dat
  * The start of a calendar day in London as an RFC 3339 timestamp with that day's offset
  * (`2024-06-01T00:00:00+01:00`): the form feeds and article metadata need.
  */
-export function isoDateTime(value: string | Date | DateTime): string {
-  return toCalendarDate(value).toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "";
-}
+export const isoDateTime: (value: string | Date | DateTime) => string = perDay(
+  (day) => toCalendarDate(day).toISO({ suppressMilliseconds: true, includeOffset: true }) ?? "",
+);

@@ -2,7 +2,7 @@ import path from "node:path";
 import { layouts, locate } from "../content-types.ts";
 import { londonToday } from "../dates.ts";
 import { frontMatterOptions } from "../frontmatter.ts";
-import { createMarkdown } from "../markdown.ts";
+import { siteMarkdown } from "../markdown.ts";
 import { newsFeeds } from "../feed.ts";
 import { buildNewsIndex } from "../news-index.ts";
 import { type SharedData, pageWriter, renderNewsPages } from "../news/pages.ts";
@@ -37,7 +37,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
 
   tsxExtension(eleventyConfig);
   eleventyConfig.setFrontMatterParsingOptions(frontMatterOptions);
-  const markdown = createMarkdown({ pathPrefix: options.pathPrefix });
+  const markdown = siteMarkdown(options.pathPrefix);
   eleventyConfig.setLibrary("md", markdown);
 
   eleventyConfig.addGlobalData("pathPrefix", options.pathPrefix);

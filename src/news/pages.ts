@@ -6,6 +6,7 @@ import { render as renderListing } from "../../layouts/news-list.11ty.tsx";
 import { render as renderStory } from "../../layouts/story.11ty.tsx";
 import type { ArchivePage, ListingPage } from "../news-index.ts";
 import { renderHtml } from "../eleventy/tsx-extension.ts";
+import { renderBody } from "../markdown.ts";
 import type { PageData } from "../page-data.ts";
 import type { Story } from "./store.ts";
 
@@ -42,7 +43,7 @@ export function renderStoryPage(shared: SharedData, story: Story, markdown: Mark
     ...story.data,
     contentType: "news" as const,
     page: page(entry.url, story.inputPath, new Date(`${entry.date}T00:00:00Z`)),
-    content: markdown.render(story.body),
+    content: renderBody(markdown, story.source),
   };
   const html = renderHtml(renderStory(data));
   return { url: entry.url, html, searchHtml: searchDocument(html) };

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { locate } from "../content-types.ts";
 import { londonToday } from "../dates.ts";
-import { readContentFile } from "../frontmatter.ts";
+import { type ParsedFile, readContentFile } from "../frontmatter.ts";
 import { type NewsEntry, toNewsEntry } from "../news-index.ts";
 import type { NewsFrontMatter } from "../schema/news.ts";
 
@@ -11,6 +11,8 @@ export interface Story {
   entry: NewsEntry;
   data: NewsFrontMatter;
   body: string;
+  /** The parsed file, by which the check's rendering of the body is found again. */
+  source: ParsedFile;
   /** The file, as Eleventy names input paths (`./content/news/2024/x.md`). */
   inputPath: string;
 }
@@ -52,12 +54,13 @@ export function loadStories(contentDir: string, options: NewsOptions): Story[] {
   for (const file of storyFiles(contentDir)) {
     const located = locate(path.relative(contentDir, file).split(path.sep).join("/"));
     if (!located.ok || located.location.type !== "news") continue;
-    const { data, body } = readContentFile(file);
+    const source = readContentFile(file);
+    const { data, body } = source;
     if (typeof data.title !== "string" || typeof data.date !== "string") continue;
     if (!options.preview && (data.draft === true || data.date > today)) continue;
     const entry = toNewsEntry({ url: located.location.url, date: new Date(`${data.date}T00:00:00Z`), data });
     const relative = path.relative(process.cwd(), file).split(path.sep).join("/");
-    stories.push({ entry, data: data as NewsFrontMatter, body, inputPath: relative.startsWith(".") ? relative : `./${relative}` });
+    stories.push({ entry, data: data as NewsFrontMatter, body, source, inputPath: relative.startsWith(".") ? relative : `./${relative}` });
   }
   return stories;
 }
