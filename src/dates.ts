@@ -78,8 +78,19 @@ export const toCalendarDate: (value: string | Date | DateTime) => DateTime = per
   return parsed;
 });
 
+/**
+ * A day's `YYYY-MM-DD`, checked: a calendar day is the same day in every zone, so the
+ * date text the site shows needs no time-zone work at all.
+ */
+function checkedDay(day: string): string {
+  if (!isCalendarDate(day)) throw new Error(`"${day}" is not a real date (use YYYY-MM-DD)`);
+  return day;
+}
+
 /** The value of a `<time datetime>` attribute and of the sitemap's `lastmod`. */
-export const isoDate: (value: string | Date | DateTime) => string = perDay((day) => toCalendarDate(day).toISODate() ?? "");
+export function isoDate(value: string | Date | DateTime): string {
+  return checkedDay(dayKey(value));
+}
 
 function ordinalSuffix(day: number): string {
   if (day % 100 >= 11 && day % 100 <= 13) return "th";
@@ -96,11 +107,11 @@ function ordinalSuffix(day: number): string {
 }
 
 /** Month names are fixed English, whatever locale the build machine has. */
-const monthYear = (date: DateTime) => date.setLocale("en-GB").toFormat("MMMM yyyy");
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
 const formatters: Record<DateStyle, (value: string | Date | DateTime) => string> = {
-  ordinal: perDay((day) => formatDay(toCalendarDate(day), "ordinal")),
-  nhs: perDay((day) => formatDay(toCalendarDate(day), "nhs")),
+  ordinal: perDay((day) => formatDay(checkedDay(day), "ordinal")),
+  nhs: perDay((day) => formatDay(checkedDay(day), "nhs")),
 };
 
 /**
@@ -110,9 +121,11 @@ export function formatDate(value: string | Date | DateTime, style: DateStyle = "
   return formatters[style](value);
 }
 
-function formatDay(date: DateTime, style: DateStyle): string {
-  const day = style === "ordinal" ? `${date.day}${ordinalSuffix(date.day)}` : String(date.day);
-  return `${day} ${monthYear(date)}`;
+function formatDay(isoDay: string, style: DateStyle): string {
+  const [year, month, date] = isoDay.split("-") as [string, string, string];
+  const dayOfMonth = Number(date);
+  const day = style === "ordinal" ? `${dayOfMonth}${ordinalSuffix(dayOfMonth)}` : String(dayOfMonth);
+  return `${day} ${MONTHS[Number(month) - 1]} ${year}`;
 }
 
 /** Today's calendar day in London: the embargo line and the scaffold's default date. */

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import matter from "gray-matter";
 import yaml from "js-yaml";
 
@@ -51,18 +51,23 @@ export function parseFrontMatter(source: string): ParsedFile {
   };
 }
 
-const parsedFiles = new Map<string, { mtimeMs: number; size: number; parsed: ParsedFile }>();
+const parsedFiles = new Map<string, { source: string; parsed: ParsedFile }>();
 
 /**
- * Reads and parses a content file once per process: `npm run build` checks every file and
- * then renders the same files, so the second reading comes from here unless the file has
- * changed on disk since. Throws js-yaml's error for bad front matter, as parseFrontMatter does.
+ * Reads and parses a content file, parsing each text once per process: the preview checks
+ * every file on every rebuild, and an unchanged file (the same text, compared in memory,
+ * which costs less than asking the disk for its modification time) keeps its parse.
+ * Throws js-yaml's error for bad front matter, as parseFrontMatter does.
+ *
+ * `asChecked` takes the copy already read without reading the file again: the build
+ * renders exactly what its check read a moment before.
  */
-export function readContentFile(file: string): ParsedFile {
-  const { mtimeMs, size } = statSync(file);
+export function readContentFile(file: string, options: { asChecked?: boolean } = {}): ParsedFile {
   const cached = parsedFiles.get(file);
-  if (cached && cached.mtimeMs === mtimeMs && cached.size === size) return cached.parsed;
-  const parsed = parseFrontMatter(readFileSync(file, "utf8"));
-  parsedFiles.set(file, { mtimeMs, size, parsed });
+  if (cached && options.asChecked) return cached.parsed;
+  const source = readFileSync(file, "utf8");
+  if (cached && cached.source === source) return cached.parsed;
+  const parsed = parseFrontMatter(source);
+  parsedFiles.set(file, { source, parsed });
   return parsed;
 }

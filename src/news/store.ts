@@ -47,6 +47,8 @@ export function storyFiles(contentDir: string): string[] {
  * Reads the published stories: drafts and stories dated after the build day are left
  * out unless this is a preview. The check has already validated every file, so the
  * front matter has the schema's types; a file the check would reject is skipped here.
+ * Each story is the copy the check read (see readContentFile), so the build publishes
+ * what was checked even if a file is saved while it runs.
  */
 export function loadStories(contentDir: string, options: NewsOptions): Story[] {
   const today = londonToday(options.today).toISODate() ?? "";
@@ -54,7 +56,7 @@ export function loadStories(contentDir: string, options: NewsOptions): Story[] {
   for (const file of storyFiles(contentDir)) {
     const located = locate(path.relative(contentDir, file).split(path.sep).join("/"));
     if (!located.ok || located.location.type !== "news") continue;
-    const source = readContentFile(file);
+    const source = readContentFile(file, { asChecked: true });
     const { data, body } = source;
     if (typeof data.title !== "string" || typeof data.date !== "string") continue;
     if (!options.preview && (data.draft === true || data.date > today)) continue;
