@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { createMarkdown, rememberBodyHtml } from "./markdown.ts";
+import { createMarkdown } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 import { IMAGES_FOLDER, type SiteUrls } from "./site-urls.ts";
 
@@ -81,34 +81,64 @@ export function linkProblem(
 /** What a heading would look like written at another level, for the fix in a message. */
 const asHeading = (level: number, text: string) => `${"#".repeat(level)} ${text}`;
 
+/** A link or image address in a body, kept until every page's address is known. */
+export interface BodyLink {
+  href: string;
+  /** The file's line. */
+  line: number;
+  kind: "link" | "image";
+}
+
+/** What one body's tokens tell the check: problems of the body alone, and its links. */
+export interface BodyFacts {
+  problems: Problem[];
+  links: BodyLink[];
+}
+
+export type BodyFile = Pick<BodyContext, "file" | "title" | "lineOffset">;
+
 /**
- * The checks a schema cannot make, in one pass over the body's markdown tokens: links to
- * pages that do not exist, images without alt text, and headings that skip a level or
- * repeat the page's title (the layout already shows the title as the one level-1 heading).
+ * The checks a schema cannot make, in one pass over the body's markdown tokens: images
+ * without alt text, and headings that skip a level or repeat the page's title (the layout
+ * already shows the title as the one level-1 heading). Links are collected, to be checked
+ * once every page's address is known (`linkProblems`).
  */
-export function checkBody(body: string, context: BodyContext): Problem[] {
+export function bodyFacts(body: string, file: BodyFile): BodyFacts {
   parser ??= createParser();
-  return problemsInTokens(parser.parse(body, {}), context);
+  return factsOfTokens(parser.parse(body, {}), file);
 }
 
 /**
- * The same checks over a full parse by the build's own renderer, whose HTML is kept for
+ * The same facts from a full parse by the build's own renderer, whose HTML is kept for
  * the build to use: one markdown parse per story serves both the check and the page.
  */
-export function checkAndRenderBody(file: { body: string }, context: BodyContext, markdown: MarkdownIt): Problem[] {
+export function bodyFactsAndHtml(body: string, file: BodyFile, markdown: MarkdownIt): BodyFacts & { html: string } {
   const env = {};
-  const tokens = markdown.parse(file.body, env);
-  const problems = problemsInTokens(tokens, context);
-  rememberBodyHtml(file, markdown, markdown.renderer.render(tokens, markdown.options, env));
-  return problems;
+  const tokens = markdown.parse(body, env);
+  return { ...factsOfTokens(tokens, file), html: markdown.renderer.render(tokens, markdown.options, env) };
 }
 
-function problemsInTokens(tokens: Token[], context: BodyContext): Problem[] {
-  const problems: Problem[] = [];
-  const problem = (line: number, field: string, message: string) =>
-    problems.push({ file: context.file, line: context.lineOffset + line + 1, field, message, severity: "error" });
+/** Links to pages that do not exist, or that this build leaves out. */
+export function linkProblems(links: readonly BodyLink[], context: BodyContext): Problem[] {
+  return links.flatMap((link): Problem[] => {
+    const message = linkProblem(link.href, context, link.kind);
+    return message ? [{ file: context.file, line: link.line, field: link.kind, message, severity: "error" }] : [];
+  });
+}
 
-  const title = context.title ? comparable(context.title) : "";
+/** Every body check at once, for a body whose site is already known. */
+export function checkBody(body: string, context: BodyContext): Problem[] {
+  const facts = bodyFacts(body, context);
+  return [...facts.problems, ...linkProblems(facts.links, context)];
+}
+
+function factsOfTokens(tokens: Token[], file: BodyFile): BodyFacts {
+  const problems: Problem[] = [];
+  const links: BodyLink[] = [];
+  const problem = (line: number, field: string, message: string) =>
+    problems.push({ file: file.file, line: file.lineOffset + line + 1, field, message, severity: "error" });
+
+  const title = file.title ? comparable(file.title) : "";
   let level = 1;
   for (let index = 0; index < tokens.length; index++) {
     const token = tokens[index] as Token;
@@ -129,24 +159,22 @@ function problemsInTokens(tokens: Token[], context: BodyContext): Problem[] {
       }
       level = Math.max(next, 2);
     }
-    if (token.type === "inline" && token.children) checkInline(token.children, line, context, problem);
+    if (token.type === "inline" && token.children) inlineFacts(token.children, line, file.lineOffset, problem, links);
   }
-  return problems;
+  return { problems, links };
 }
 
-function checkInline(
+function inlineFacts(
   children: Token[],
   firstLine: number,
-  context: BodyContext,
+  lineOffset: number,
   problem: (line: number, field: string, message: string) => void,
+  links: BodyLink[],
 ): void {
   let line = firstLine;
   for (const child of children) {
     if (child.type === "softbreak" || child.type === "hardbreak") line++;
-    if (child.type === "link_open") {
-      const message = linkProblem(child.attrGet("href") ?? "", context);
-      if (message) problem(line, "link", message);
-    }
+    if (child.type === "link_open") links.push({ href: child.attrGet("href") ?? "", line: lineOffset + line + 1, kind: "link" });
     if (child.type === "image") {
       const src = child.attrGet("src") ?? "";
       if (!child.content.trim()) {
@@ -156,8 +184,7 @@ function checkInline(
           `"${src}" has no alt text: describe what the image shows between the square brackets, such as ![A nurse talking to a patient](${src})`,
         );
       }
-      const message = linkProblem(src, context, "image");
-      if (message) problem(line, "image", message);
+      links.push({ href: src, line: lineOffset + line + 1, kind: "image" });
     }
   }
 }

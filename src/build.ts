@@ -5,7 +5,6 @@ import Eleventy from "@11ty/eleventy";
 import type { BuildOptions } from "./build-options.ts";
 import { type CheckResult, checkContent } from "./check.ts";
 import { londonToday } from "./dates.ts";
-import { siteMarkdown } from "./markdown.ts";
 
 export interface BuildRequest extends BuildOptions {
   input: string;
@@ -67,7 +66,7 @@ export async function buildSite(request: BuildRequest): Promise<BuildResult> {
     preview: request.preview,
     today: request.today,
     strict: request.strict,
-    markdown: siteMarkdown(request.pathPrefix),
+    renderPrefix: request.pathPrefix,
   });
   if (check.problems.some((problem) => problem.severity === "error")) return { ok: false, check };
 

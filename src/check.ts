@@ -1,16 +1,18 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { closest, distance } from "fastest-levenshtein";
-import { z } from "zod";
-import { type ContentLocation, RESERVED_URLS, locate, schemas } from "./content-types.ts";
-import type MarkdownIt from "markdown-it";
-import { checkAndRenderBody, checkBody, linkProblem, sameText } from "./body-checks.ts";
+import type { z } from "zod";
+import { linkProblem, linkProblems } from "./body-checks.ts";
+import { type FileCheckSettings, type FileReport, examineFile } from "./check-file.ts";
+import { type ContentLocation, RESERVED_URLS } from "./content-types.ts";
 import { formatDate, isCalendarDate, londonToday } from "./dates.ts";
-import { type ParsedFile, readContentFile } from "./frontmatter.ts";
-import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
+import type { ParsedFile } from "./frontmatter.ts";
+import { rememberBodyHtml, siteMarkdown } from "./markdown.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
+import { schemaProblems } from "./schema-problems.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "./schema/site.ts";
 import { IMAGES_FOLDER, siteUrls } from "./site-urls.ts";
+
+export { schemaProblems, yamlProblem } from "./schema-problems.ts";
 
 export interface CheckOptions {
   /** Builds for editors' preview keep drafts and embargoed stories. */
@@ -20,10 +22,11 @@ export interface CheckOptions {
   /** Warnings (such as a service page past its review date) count as errors. */
   strict?: boolean;
   /**
-   * The build's markdown renderer: each story body is then parsed once, by it, for the
-   * check and for the page, and its HTML is kept for the build (`renderBody`).
+   * The build's path prefix: each story body is then parsed once, by the build's own
+   * renderer (`siteMarkdown`), for the check and for the page, and its HTML is kept for
+   * the build (`renderBody`).
    */
-  markdown?: MarkdownIt;
+  renderPrefix?: string;
 }
 
 export interface CheckedFile {
@@ -50,72 +53,6 @@ async function markdownFiles(dir: string): Promise<string[]> {
     .map((entry) => path.join(entry.parentPath, entry.name))
     .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith("_")))
     .sort();
-}
-
-function fieldName(issuePath: PropertyKey[]): string {
-  return issuePath.reduce<string>(
-    (name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
-    "",
-  );
-}
-
-function allowedFields(schema: z.ZodType): string[] {
-  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
-}
-
-function unknownFieldMessage(key: string, allowed: string[]): string {
-  const guess = allowed.length ? closest(key, allowed) : undefined;
-  if (guess && distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(guess.length / 3))) {
-    return `unknown field (did you mean "${guess}"?)`;
-  }
-  return `unknown field: remove it, or use one of ${allowed.join(", ")}`;
-}
-
-/** Turns zod's issues into problems in the design's `file: field: message` form. */
-export function schemaProblems(file: string, schema: z.ZodType, data: unknown): Problem[] {
-  const result = schema.safeParse(data);
-  if (result.success) return [];
-  return result.error.issues.flatMap((issue): Problem[] => {
-    if (issue.code === "unrecognized_keys") {
-      const prefix = fieldName(issue.path);
-      const nested = prefix ? schemaAt(schema, issue.path) : schema;
-      return issue.keys.map((key) => ({
-        file,
-        field: prefix ? `${prefix}.${key}` : key,
-        message: unknownFieldMessage(key, allowedFields(nested)),
-        severity: "error",
-      }));
-    }
-    return [{ file, field: fieldName(issue.path) || undefined, message: issue.message, severity: "error" }];
-  });
-}
-
-function schemaAt(schema: z.ZodType, issuePath: PropertyKey[]): z.ZodType {
-  let current: z.ZodType = schema;
-  for (const key of issuePath) {
-    while (current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
-    if (current instanceof z.ZodObject && typeof key === "string") current = current.shape[key] as z.ZodType;
-  }
-  while (current instanceof z.ZodOptional) current = current.unwrap() as z.ZodType;
-  return current;
-}
-
-/** js-yaml's messages are for programmers; this one says what the editor can do. */
-export function yamlProblem(file: string, error: unknown): Problem {
-  const mark = (error as { mark?: { line?: number } }).mark;
-  const reason = (error as { reason?: string }).reason ?? String(error);
-  // gray-matter hands js-yaml the text from the end of the opening --- line, so its
-  // zero-based line 1 is the file's line 2.
-  const line = typeof mark?.line === "number" ? mark.line + 1 : undefined;
-  return {
-    file,
-    line,
-    field: "front matter",
-    message:
-      `could not be read (${reason}). ` +
-      'If a value contains a colon or starts with a quote or #, put the whole value in double quotes, such as title: "Research: the next step"',
-    severity: "error",
-  };
 }
 
 async function readJson<T>(file: string, schema: z.ZodType<T>, problems: Problem[]): Promise<T | undefined> {
@@ -145,18 +82,6 @@ async function imageFiles(contentDir: string): Promise<string[]> {
     .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
 }
 
-/** A file that was read and located, kept for the checks that need the whole site. */
-interface ReadFile {
-  file: string;
-  location: ContentLocation;
-  data: Record<string, unknown>;
-  parsed: ParsedFile;
-  bodyLineOffset: number;
-  valid: boolean;
-  heldBack?: "draft" | "embargo";
-}
-
-
 /**
  * Validates every content file and the site data, and reports every problem at once.
  * The build runs this first and stops if any problem is an error.
@@ -170,111 +95,40 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   }
   const site = await readJson(path.join(contentDir, "_data", "site.json"), siteSchema, problems);
   const topics = await readJson(path.join(contentDir, "_data", "topics.json"), topicsSchema, problems);
-  const topicSlugs = new Set(topics?.map((topic) => topic.slug));
+  const topicSlugs = topics?.map((topic) => topic.slug);
   // Front-matter dates are checked ISO strings, which compare as calendar days.
   const today = londonToday(options.today).toISODate() ?? "";
+  const settings: FileCheckSettings = {
+    contentDir,
+    today,
+    preview: options.preview ?? false,
+    strict: options.strict ?? false,
+    topicSlugs,
+    renderPrefix: options.renderPrefix,
+  };
+  // One thread, one file after another: a worker thread taking half the files made each
+  // thread's share slower on a 2-core machine and saved no time, and ten thousand small
+  // files read faster synchronously than as promises.
+  const reports = (await markdownFiles(contentDir)).map((file) => examineFile(file, settings));
+
   const byUrl = new Map<string, string[]>();
-  const read: ReadFile[] = [];
-
-  for (const absolute of await markdownFiles(contentDir)) {
-    const file = displayPath(absolute);
-    const relative = path.relative(contentDir, absolute).split(path.sep).join("/");
-    const located = locate(relative);
-    if (!located.ok) {
-      problems.push({ file, message: located.problem, severity: "error" });
-      continue;
+  for (const report of reports) {
+    problems.push(...report.problems);
+    if (report.location && report.parsed) byUrl.set(report.location.url, [...(byUrl.get(report.location.url) ?? []), report.file]);
+    if (report.html !== undefined && report.parsed && options.renderPrefix !== undefined) {
+      rememberBodyHtml(report.parsed, siteMarkdown(options.renderPrefix), report.html);
     }
-    const { location } = located;
-
-    let parsed: ParsedFile;
-    try {
-      // Ten thousand small files read far faster one after another than as promises.
-      parsed = readContentFile(absolute);
-    } catch (error) {
-      problems.push(yamlProblem(file, error));
-      continue;
-    }
-    const { data } = parsed;
-
-    const found = schemaProblems(file, schemas[location.type], data);
-    problems.push(...found);
-    byUrl.set(location.url, [...(byUrl.get(location.url) ?? []), file]);
-    const entry: ReadFile = { file, location, data, parsed, bodyLineOffset: parsed.bodyLineOffset, valid: !found.length };
-    read.push(entry);
-
-    if (typeof data.title === "string" && typeof data.summary === "string" && sameText(data.title, data.summary)) {
-      problems.push({
-        file,
-        field: "summary",
-        message: "repeats the title: say in one or two plain sentences what the page is about, which listings and search results show under the title",
-        severity: "error",
-      });
-    }
-
-    if (location.type === "service" && entry.valid && typeof data.reviewDue === "string" && data.reviewDue < today) {
-      problems.push({
-        file,
-        field: "reviewDue",
-        message: `"${data.reviewDue}" has passed: check the page is still right, then set reviewed to the day you checked it and reviewDue to the next review date`,
-        severity: options.strict ? "error" : "warning",
-      });
-    }
-
-    if (location.type === "news") {
-      const date = typeof data.date === "string" && isCalendarDate(data.date) ? data.date : undefined;
-      if (date && location.year && date.slice(0, 4) !== location.year) {
-        problems.push({
-          file,
-          field: "date",
-          message: `"${date}" is in ${date.slice(0, 4)} but the story is in the ${location.year} folder: move it to content/news/${date.slice(0, 4)}/ or correct the date`,
-          severity: "error",
-        });
-      }
-      if (Array.isArray(data.tags) && topics) {
-        data.tags.forEach((tag, index) => {
-          if (typeof tag === "string" && !topicSlugs.has(tag)) {
-            const guess = topicSlugs.size ? closest(tag, [...topicSlugs]) : undefined;
-            problems.push({
-              file,
-              field: `tags[${index}]`,
-              message: `"${tag}" is not a topic in content/_data/topics.json${guess ? ` (did you mean "${guess}"?)` : ""}; add it there first or pick an existing topic`,
-              severity: "error",
-            });
-          }
-        });
-      }
-    }
-
-    if (data.draft !== true) {
-      if (data.summary === PLACEHOLDER_SUMMARY) {
-        problems.push({ file, field: "summary", message: "still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready", severity: "error" });
-      }
-      const at = parsed.body.indexOf(PLACEHOLDER_BODY);
-      if (at >= 0) {
-        const line = parsed.bodyLineOffset + parsed.body.slice(0, at).split("\n").length;
-        problems.push({ file, line, field: "body", message: `still has "${PLACEHOLDER_BODY}": write the text, or keep the page a draft (draft: true) until it is ready`, severity: "error" });
-      }
-    }
-
-    if (entry.valid && !options.preview) {
-      const date = location.type === "news" ? String(data.date) : undefined;
-      if (data.draft === true) {
-        entry.heldBack = "draft";
-        notices.push(`${file}: draft, left out of this build`);
-      } else if (date && date > today) {
-        entry.heldBack = "embargo";
-        notices.push(`${file}: embargoed until ${date}, left out of this build`);
-      }
-    }
+    if (report.heldBack === "draft") notices.push(`${report.file}: draft, left out of this build`);
+    if (report.heldBack === "embargo") notices.push(`${report.file}: embargoed until ${String(report.parsed?.data.date)}, left out of this build`);
   }
-
   problems.push(...duplicateUrlProblems(byUrl));
+  problems.push(...siteWideProblems(reports, topicSlugs ?? [], await imageFiles(contentDir), site));
 
-  problems.push(...siteWideProblems(read, [...topicSlugs], await imageFiles(contentDir), site, options.markdown));
-
-  const files: CheckedFile[] = read
-    .filter((entry) => entry.valid)
-    .map(({ file, location, data, heldBack }) => (heldBack ? { file, location, data, heldBack } : { file, location, data }));
+  const files: CheckedFile[] = reports.flatMap((report): CheckedFile[] => {
+    const { file, location, parsed, valid, heldBack } = report;
+    if (!location || !parsed || !valid) return [];
+    return [heldBack ? { file, location, data: parsed.data, heldBack } : { file, location, data: parsed.data }];
+  });
   return { problems: sortProblems(problems), files, notices, site, topics };
 }
 
@@ -299,41 +153,40 @@ export function duplicateUrlProblems(byUrl: ReadonlyMap<string, string[]>): Prob
   return problems;
 }
 
-/** Checks that need every page's address: links, images, and the body's headings. */
-function siteWideProblems(read: ReadFile[], topicSlugs: string[], images: string[], site: Site | undefined, markdown?: MarkdownIt): Problem[] {
+/** Checks that need every page's address: the links in bodies and the images stories name. */
+function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: string[], site: Site | undefined): Problem[] {
+  const read = reports.filter((report): report is FileReport & { location: ContentLocation; parsed: ParsedFile } => Boolean(report.location && report.parsed));
   const heldBack = new Map<string, string>();
   for (const entry of read) {
     if (entry.heldBack === "draft") heldBack.set(entry.location.url, "a draft");
-    if (entry.heldBack === "embargo") heldBack.set(entry.location.url, `embargoed until ${formatDate(String(entry.data.date), site?.dateStyle)}`);
+    if (entry.heldBack === "embargo") heldBack.set(entry.location.url, `embargoed until ${formatDate(String(entry.parsed.data.date), site?.dateStyle)}`);
   }
   const published = read.filter((entry) => !entry.heldBack);
   const urls = siteUrls({
     pages: published.map((entry) => entry.location.url),
     stories: published
-      .filter((entry) => entry.location.type === "news" && typeof entry.data.date === "string" && isCalendarDate(entry.data.date))
+      .filter((entry) => entry.location.type === "news" && typeof entry.parsed.data.date === "string" && isCalendarDate(entry.parsed.data.date))
       .map((entry) => ({
         url: entry.location.url,
-        date: String(entry.data.date),
-        tags: Array.isArray(entry.data.tags) ? entry.data.tags.filter((tag): tag is string => typeof tag === "string") : [],
+        date: String(entry.parsed.data.date),
+        tags: Array.isArray(entry.parsed.data.tags) ? entry.parsed.data.tags.filter((tag): tag is string => typeof tag === "string") : [],
       })),
     topicSlugs,
     images,
   });
 
   return read.flatMap((entry) => {
+    const { data } = entry.parsed;
     const context = {
       file: entry.file,
       url: entry.location.url,
-      title: typeof entry.data.title === "string" ? entry.data.title : undefined,
-      lineOffset: entry.bodyLineOffset,
+      title: typeof data.title === "string" ? data.title : undefined,
+      lineOffset: entry.parsed.bodyLineOffset,
       urls,
       heldBack,
     };
-    const found =
-      markdown && entry.location.type === "news" && entry.valid && !entry.heldBack
-        ? checkAndRenderBody(entry.parsed, context, markdown)
-        : checkBody(entry.parsed.body, context);
-    const image = entry.data.image as { src?: unknown } | undefined;
+    const found = linkProblems(entry.links, context);
+    const image = data.image as { src?: unknown } | undefined;
     const imageProblem = typeof image?.src === "string" ? linkProblem(image.src, context, "image") : undefined;
     if (imageProblem) found.push({ file: entry.file, field: "image.src", message: imageProblem, severity: "error" });
     return found;

@@ -1,0 +1,146 @@
+import path from "node:path";
+import { closest } from "fastest-levenshtein";
+import { type BodyLink, bodyFacts, bodyFactsAndHtml, sameText } from "./body-checks.ts";
+import { type ContentLocation, locate, schemas } from "./content-types.ts";
+import { isCalendarDate } from "./dates.ts";
+import { type ParsedFile, readContentFile } from "./frontmatter.ts";
+import { siteMarkdown } from "./markdown.ts";
+import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
+import { type Problem, displayPath } from "./problems.ts";
+import { schemaProblems, yamlProblem } from "./schema-problems.ts";
+
+/** What checking one file needs to know about the rest: plain data, so a worker thread can have it too. */
+export interface FileCheckSettings {
+  contentDir: string;
+  /** The build day, `YYYY-MM-DD`. */
+  today: string;
+  preview: boolean;
+  strict: boolean;
+  /** The topics in topics.json, or undefined when that file could not be read. */
+  topicSlugs?: string[];
+  /** The build's path prefix, when each story body is to be rendered as it is checked. */
+  renderPrefix?: string;
+}
+
+/** Everything one file contributes to the check, as plain data. */
+export interface FileReport {
+  absolute: string;
+  file: string;
+  location?: ContentLocation;
+  /** The file's parse: front matter, body, and the body's first line. */
+  parsed?: ParsedFile;
+  /** Whether the front matter passed its schema. */
+  valid: boolean;
+  heldBack?: "draft" | "embargo";
+  /** Problems of this file alone; links wait for every page's address. */
+  problems: Problem[];
+  links: BodyLink[];
+  /** The body as HTML, made by the build's renderer (see FileCheckSettings.renderPrefix). */
+  html?: string;
+}
+
+/**
+ * Reads one content file and makes every check that needs only that file: its place,
+ * front matter, schema, summary, dates, topics, placeholder text, headings and image
+ * alt text. Its links are collected for the checks that need the whole site.
+ */
+export function examineFile(absolute: string, settings: FileCheckSettings): FileReport {
+  const file = displayPath(absolute);
+  const report: FileReport = { absolute, file, valid: false, problems: [], links: [] };
+  const { problems } = report;
+  const located = locate(path.relative(settings.contentDir, absolute).split(path.sep).join("/"));
+  if (!located.ok) {
+    problems.push({ file, message: located.problem, severity: "error" });
+    return report;
+  }
+  const { location } = located;
+  report.location = location;
+
+  let parsed: ParsedFile;
+  try {
+    parsed = readContentFile(absolute);
+  } catch (error) {
+    problems.push(yamlProblem(file, error));
+    return report;
+  }
+  report.parsed = parsed;
+  const { data } = parsed;
+
+  const found = schemaProblems(file, schemas[location.type], data);
+  problems.push(...found);
+  report.valid = !found.length;
+
+  if (typeof data.title === "string" && typeof data.summary === "string" && sameText(data.title, data.summary)) {
+    problems.push({
+      file,
+      field: "summary",
+      message: "repeats the title: say in one or two plain sentences what the page is about, which listings and search results show under the title",
+      severity: "error",
+    });
+  }
+
+  if (location.type === "service" && report.valid && typeof data.reviewDue === "string" && data.reviewDue < settings.today) {
+    problems.push({
+      file,
+      field: "reviewDue",
+      message: `"${data.reviewDue}" has passed: check the page is still right, then set reviewed to the day you checked it and reviewDue to the next review date`,
+      severity: settings.strict ? "error" : "warning",
+    });
+  }
+
+  if (location.type === "news") {
+    const date = typeof data.date === "string" && isCalendarDate(data.date) ? data.date : undefined;
+    if (date && location.year && date.slice(0, 4) !== location.year) {
+      problems.push({
+        file,
+        field: "date",
+        message: `"${date}" is in ${date.slice(0, 4)} but the story is in the ${location.year} folder: move it to content/news/${date.slice(0, 4)}/ or correct the date`,
+        severity: "error",
+      });
+    }
+    const topics = settings.topicSlugs;
+    if (Array.isArray(data.tags) && topics) {
+      data.tags.forEach((tag, index) => {
+        if (typeof tag === "string" && !topics.includes(tag)) {
+          const guess = topics.length ? closest(tag, topics) : undefined;
+          problems.push({
+            file,
+            field: `tags[${index}]`,
+            message: `"${tag}" is not a topic in content/_data/topics.json${guess ? ` (did you mean "${guess}"?)` : ""}; add it there first or pick an existing topic`,
+            severity: "error",
+          });
+        }
+      });
+    }
+  }
+
+  if (data.draft !== true) {
+    if (data.summary === PLACEHOLDER_SUMMARY) {
+      problems.push({ file, field: "summary", message: "still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready", severity: "error" });
+    }
+    const at = parsed.body.indexOf(PLACEHOLDER_BODY);
+    if (at >= 0) {
+      const line = parsed.bodyLineOffset + parsed.body.slice(0, at).split("\n").length;
+      problems.push({ file, line, field: "body", message: `still has "${PLACEHOLDER_BODY}": write the text, or keep the page a draft (draft: true) until it is ready`, severity: "error" });
+    }
+  }
+
+  if (report.valid && !settings.preview) {
+    if (data.draft === true) report.heldBack = "draft";
+    else if (location.type === "news" && String(data.date) > settings.today) report.heldBack = "embargo";
+  }
+
+  const bodyFile = { file, title: typeof data.title === "string" ? data.title : undefined, lineOffset: parsed.bodyLineOffset };
+  // Only stories are rendered by the build's own code; Eleventy renders the other pages.
+  if (settings.renderPrefix !== undefined && location.type === "news" && report.valid && !report.heldBack) {
+    const facts = bodyFactsAndHtml(parsed.body, bodyFile, siteMarkdown(settings.renderPrefix));
+    report.html = facts.html;
+    problems.push(...facts.problems);
+    report.links = facts.links;
+  } else {
+    const facts = bodyFacts(parsed.body, bodyFile);
+    problems.push(...facts.problems);
+    report.links = facts.links;
+  }
+  return report;
+}
