@@ -2,8 +2,6 @@ import MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { normalisePrefix } from "./url.ts";
 
-const NEEDS_NORMALISING = /[\r\0]/;
-
 export interface MarkdownOptions {
   /** Prepended to site-relative links, so a story's `/news/` link works under a path prefix. */
   pathPrefix?: string;
@@ -38,7 +36,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   // markdown-it rewrites every body to turn \r\n and \r into \n and NUL into U+FFFD; most
   // bodies have none of them, and copying ten thousand of them for nothing is measurable.
   md.core.ruler.at("normalize", (state) => {
-    if (NEEDS_NORMALISING.test(state.src)) state.src = state.src.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD");
+    if (state.src.includes("\r") || state.src.includes("\0")) state.src = state.src.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD");
   });
   const prefix = (options.pathPrefix ?? "/").replace(/\/$/, "");
   if (prefix) {
