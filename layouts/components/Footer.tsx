@@ -1,7 +1,12 @@
 import type { PageData } from "../../src/page-data.ts";
 import { href, organisationName } from "./links.ts";
+import { samePerSite } from "./per-site.ts";
 
 export function Footer({ data }: { data: PageData }) {
+  return samePerSite(data.site, data.pathPrefix, () => <SiteFooter data={data} />);
+}
+
+function SiteFooter({ data }: { data: PageData }) {
   return (
     <footer class="nhsuk-footer" role="contentinfo">
       <div class="nhsuk-width-container">

@@ -1,6 +1,7 @@
 import type { PageData } from "../../src/page-data.ts";
 import { Icon, NhsLogo } from "./icons.tsx";
 import { href, organisationName } from "./links.ts";
+import { samePerSite } from "./per-site.ts";
 
 /** The section of the site a page belongs to, for the navigation's current item. */
 function isCurrent(pageUrl: string, itemUrl: string): "page" | "true" | undefined {
@@ -11,6 +12,12 @@ function isCurrent(pageUrl: string, itemUrl: string): "page" | "true" | undefine
 
 /** nhsuk-frontend's organisational header with the service name, search and navigation. */
 export function Header({ data }: { data: PageData }) {
+  // The header differs between pages only in which navigation item is current.
+  const current = data.site.navigation.map((item) => isCurrent(data.page.url, item.href) ?? "").join(",");
+  return samePerSite(data.site, `${data.pathPrefix}|${current}`, () => <SiteHeader data={data} />);
+}
+
+function SiteHeader({ data }: { data: PageData }) {
   const { site } = data;
   const { organisation } = site;
   return (

@@ -5,7 +5,7 @@ import { frontMatterOptions } from "../frontmatter.ts";
 import { siteMarkdown } from "../markdown.ts";
 import { newsFeeds } from "../feed.ts";
 import { buildNewsIndex } from "../news-index.ts";
-import { type SharedData, pageWriter, renderNewsPages } from "../news/pages.ts";
+import { type SharedData, pageWriter, renderNewsPages, searchDocument } from "../news/pages.ts";
 import { rememberNews } from "../news/incremental.ts";
 import { type Story, loadStories } from "../news/store.ts";
 import type { PageData, ServiceEntry, SiteNewsIndex } from "../page-data.ts";
@@ -140,7 +140,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
     try {
       for (const page of renderNewsPages({ ...shared, collections: { newsIndex, services, sitemapPages } }, stories, markdown)) {
         write(page.url, page.html);
-        if (page.searchHtml) await search?.add(page.url, page.searchHtml);
+        if (search && page.searchable) await search.add(page.url, searchDocument(page.html));
       }
     } catch (error) {
       await search?.abort();

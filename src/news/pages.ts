@@ -16,8 +16,8 @@ export type SharedData = Omit<PageData, "page" | "content" | "contentType" | "ti
 export interface NewsPage {
   url: string;
   html: string;
-  /** What Pagefind indexes of a story (its article alone); listings and archives are not results. */
-  searchHtml?: string;
+  /** Stories are search results; listings and archives are not. */
+  searchable?: boolean;
 }
 
 /**
@@ -46,7 +46,7 @@ export function renderStoryPage(shared: SharedData, story: Story, markdown: Mark
     content: renderBody(markdown, story.source),
   };
   const html = renderHtml(renderStory(data));
-  return { url: entry.url, html, searchHtml: searchDocument(html) };
+  return { url: entry.url, html, searchable: true };
 }
 
 export function renderListingPage(shared: SharedData, listing: ListingPage): NewsPage {
