@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
-import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
