@@ -1,6 +1,6 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { createMarkdown } from "./markdown.ts";
+import { createMarkdown, rememberBodyHtml } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
 import { IMAGES_FOLDER, type SiteUrls } from "./site-urls.ts";
 
@@ -110,12 +110,14 @@ export function bodyFacts(body: string, file: BodyFile): BodyFacts {
 
 /**
  * The same facts from a full parse by the build's own renderer, whose HTML is kept for
- * the build to use: one markdown parse per story serves both the check and the page.
+ * the build to use (`renderBody`): one markdown parse per story serves both the check
+ * and the page.
  */
-export function bodyFactsAndHtml(body: string, file: BodyFile, markdown: MarkdownIt): BodyFacts & { html: string } {
+export function renderedBodyFacts(source: { body: string }, file: BodyFile, markdown: MarkdownIt): BodyFacts {
   const env = {};
-  const tokens = markdown.parse(body, env);
-  return { ...factsOfTokens(tokens, file), html: markdown.renderer.render(tokens, markdown.options, env) };
+  const tokens = markdown.parse(source.body, env);
+  rememberBodyHtml(source, markdown, markdown.renderer.render(tokens, markdown.options, env));
+  return factsOfTokens(tokens, file);
 }
 
 /** Links to pages that do not exist, or that this build leaves out. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { closest } from "fastest-levenshtein";
-import { type BodyLink, bodyFacts, bodyFactsAndHtml, sameText } from "./body-checks.ts";
+import { type BodyLink, bodyFacts, renderedBodyFacts, sameText } from "./body-checks.ts";
 import { type ContentLocation, locate, schemas } from "./content-types.ts";
 import { isCalendarDate } from "./dates.ts";
 import { type ParsedFile, readContentFile } from "./frontmatter.ts";
@@ -9,7 +9,7 @@ import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
 import { type Problem, displayPath } from "./problems.ts";
 import { schemaProblems, yamlProblem } from "./schema-problems.ts";
 
-/** What checking one file needs to know about the rest: plain data, so a worker thread can have it too. */
+/** What checking one file needs to know about the rest of the site and the build. */
 export interface FileCheckSettings {
   contentDir: string;
   /** The build day, `YYYY-MM-DD`. */
@@ -22,9 +22,8 @@ export interface FileCheckSettings {
   renderPrefix?: string;
 }
 
-/** Everything one file contributes to the check, as plain data. */
+/** Everything one file contributes to the check. */
 export interface FileReport {
-  absolute: string;
   file: string;
   location?: ContentLocation;
   /** The file's parse: front matter, body, and the body's first line. */
@@ -35,8 +34,6 @@ export interface FileReport {
   /** Problems of this file alone; links wait for every page's address. */
   problems: Problem[];
   links: BodyLink[];
-  /** The body as HTML, made by the build's renderer (see FileCheckSettings.renderPrefix). */
-  html?: string;
 }
 
 /**
@@ -46,7 +43,7 @@ export interface FileReport {
  */
 export function examineFile(absolute: string, settings: FileCheckSettings): FileReport {
   const file = displayPath(absolute);
-  const report: FileReport = { absolute, file, valid: false, problems: [], links: [] };
+  const report: FileReport = { file, valid: false, problems: [], links: [] };
   const { problems } = report;
   const located = locate(path.relative(settings.contentDir, absolute).split(path.sep).join("/"));
   if (!located.ok) {
@@ -132,15 +129,9 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
 
   const bodyFile = { file, title: typeof data.title === "string" ? data.title : undefined, lineOffset: parsed.bodyLineOffset };
   // Only stories are rendered by the build's own code; Eleventy renders the other pages.
-  if (settings.renderPrefix !== undefined && location.type === "news" && report.valid && !report.heldBack) {
-    const facts = bodyFactsAndHtml(parsed.body, bodyFile, siteMarkdown(settings.renderPrefix));
-    report.html = facts.html;
-    problems.push(...facts.problems);
-    report.links = facts.links;
-  } else {
-    const facts = bodyFacts(parsed.body, bodyFile);
-    problems.push(...facts.problems);
-    report.links = facts.links;
-  }
+  const rendered = settings.renderPrefix !== undefined && location.type === "news" && report.valid && !report.heldBack;
+  const facts = rendered ? renderedBodyFacts(parsed, bodyFile, siteMarkdown(settings.renderPrefix)) : bodyFacts(parsed.body, bodyFile);
+  problems.push(...facts.problems);
+  report.links = facts.links;
   return report;
 }

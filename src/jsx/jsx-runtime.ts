@@ -85,11 +85,6 @@ export function Fragment(props: { children?: Child }): Html {
 
 export { element as jsx, element as jsxs, element as jsxDEV };
 
-/** A rendered element or fragment as a string, for a page that is part of a document. */
-export function renderToString(node: Html | null | undefined): string {
-  return node ? node.value : "";
-}
-
 export declare namespace JSX {
   type Element = Html;
   interface ElementChildrenAttribute {

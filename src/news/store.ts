@@ -10,8 +10,7 @@ import type { NewsFrontMatter } from "../schema/news.ts";
 export interface Story {
   entry: NewsEntry;
   data: NewsFrontMatter;
-  body: string;
-  /** The parsed file, by which the check's rendering of the body is found again. */
+  /** The parsed file: its markdown body, and the key by which the check's rendering of it is found again. */
   source: ParsedFile;
   /** The file, as Eleventy names input paths (`./content/news/2024/x.md`). */
   inputPath: string;
@@ -57,12 +56,12 @@ export function loadStories(contentDir: string, options: NewsOptions): Story[] {
     const located = locate(path.relative(contentDir, file).split(path.sep).join("/"));
     if (!located.ok || located.location.type !== "news") continue;
     const source = readContentFile(file, { asChecked: true });
-    const { data, body } = source;
+    const { data } = source;
     if (typeof data.title !== "string" || typeof data.date !== "string") continue;
     if (!options.preview && (data.draft === true || data.date > today)) continue;
     const entry = toNewsEntry({ url: located.location.url, date: new Date(`${data.date}T00:00:00Z`), data });
     const relative = path.relative(process.cwd(), file).split(path.sep).join("/");
-    stories.push({ entry, data: data as NewsFrontMatter, body, source, inputPath: relative.startsWith(".") ? relative : `./${relative}` });
+    stories.push({ entry, data: data as NewsFrontMatter, source, inputPath: relative.startsWith(".") ? relative : `./${relative}` });
   }
   return stories;
 }
