@@ -5,6 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import type { BuildOptions } from "./build-options.ts";
 import { type CheckResult, checkContent } from "./check.ts";
 import { londonToday } from "./dates.ts";
+import { forgetCheck, rememberCheck } from "./eleventy/checked-content.ts";
 
 export interface BuildRequest extends BuildOptions {
   input: string;
@@ -80,6 +81,8 @@ export async function buildSite(request: BuildRequest): Promise<BuildResult> {
   process.env.RI_PATH_PREFIX = request.pathPrefix;
   process.env.RI_SEARCH_INDEX = request.searchIndex ? "1" : "0";
 
+  // Eleventy renders what this check read, and nothing it did not pass.
+  rememberCheck(request.input, check);
   try {
     // As on the command line, the folders given here win over the config file's defaults.
     const eleventy = new Eleventy(request.input, staging, { configPath, quietMode: request.quiet ?? true, source: "cli" });
@@ -89,6 +92,8 @@ export async function buildSite(request: BuildRequest): Promise<BuildResult> {
     // still be writing into the folder for a moment, so removing it is retried.
     await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     return { ok: false, check, error };
+  } finally {
+    forgetCheck(request.input);
   }
 
   const hadOutput = await rename(output, retired).then(

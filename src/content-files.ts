@@ -126,7 +126,8 @@ export function inventoryContent(contentDir: string): ContentInventory {
       }
     }
   };
-  walk(contentDir, []);
+  // Absolute paths: the parse cache, the build and the check name each file the same way.
+  walk(path.resolve(contentDir), []);
   result.markdown.sort();
   return result;
 }

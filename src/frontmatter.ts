@@ -110,3 +110,8 @@ export function readContentFile(file: string, options: { asChecked?: boolean } =
   parsedFiles.set(file, { source, parsed });
   return parsed;
 }
+
+/** The text of a file as the check read it, if it did: the build renders only that text. */
+export function checkedSource(file: string): string | undefined {
+  return parsedFiles.get(file)?.source;
+}
