@@ -4,6 +4,7 @@ import path from "node:path";
 import type { BuildOptions } from "../build-options.ts";
 import { type CheckResult, checkContent } from "../check.ts";
 import { checkedSource } from "../frontmatter.ts";
+import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "../file-signatures.ts";
 import { formatProblem } from "../problems.ts";
 import { IMAGES_FOLDER } from "../site-urls.ts";
 import type { EleventyConfig } from "./config-api.ts";
@@ -96,7 +97,13 @@ export function contentBoundary(eleventyConfig: EleventyConfig, options: BuildOp
     const { directories } = args[0] as { directories: { output: string } };
     for (const image of (await checked()).images) {
       const source = path.join(inputDir, IMAGES_FOLDER, image);
+      // The check examined these; looked at again here, so that not even a check that
+      // missed one can publish a link, or a page or script under an image's name.
       if (!(await lstat(source)).isFile()) throw new Error(`${source} is not a file, so it is not published`);
+      const format = imageFormatOf(fileStart(source));
+      if (!format || format !== IMAGE_EXTENSIONS[path.extname(source).slice(1).toLowerCase()]) {
+        throw new Error(`${source} is not the image its name says, so it is not published`);
+      }
       const target = path.join(directories.output, IMAGES_FOLDER, image);
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(source, target);
