@@ -1,3 +1,5 @@
+import { EXCERPT_POLICY } from "./client/search/excerpt.ts";
+
 /**
  * The site's one Content Security Policy. The test server sends it as a header, and the
  * hosting files (_headers, staticwebapp.config.json, the meta fallback) are made from it,
@@ -13,10 +15,11 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "base-uri": ["'self'"],
   "form-action": ["'self'"],
   "frame-ancestors": ["'none'"],
-  // No page writes HTML from strings: with Trusted Types required and no policy allowed,
-  // a string handed to innerHTML, document.write or a script's src throws instead of running.
+  // HTML from a string (innerHTML, document.write, a script's src) throws instead of
+  // running, except through the one named policy: the search page's inert parse of
+  // Pagefind's excerpts, which copies only their text (src/client/search/excerpt.ts).
   "require-trusted-types-for": ["'script'"],
-  "trusted-types": ["'none'"],
+  "trusted-types": [EXCERPT_POLICY],
 };
 
 export function serialisePolicy(directives: Readonly<Record<string, readonly string[]>>): string {
