@@ -1,4 +1,4 @@
-import { readdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
@@ -79,6 +79,7 @@ export async function buildSite(request: BuildRequest): Promise<BuildResult> {
 
   let lock: BuildLock;
   try {
+    await mkdir(path.dirname(output), { recursive: true });
     lock = await acquireBuildLock(output);
   } catch (error) {
     if (error instanceof BuildLockHeld) return { ok: false, check, failure: error.message };
