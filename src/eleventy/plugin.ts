@@ -126,7 +126,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   eleventyConfig.addPassthroughCopy({ [path.join(inputDir, IMAGES_FOLDER)]: IMAGES_FOLDER });
 
   addGeneratedPages(eleventyConfig);
-  addContentEditor(eleventyConfig);
+  addContentEditor(eleventyConfig, options);
   frontendAssets(eleventyConfig, options.pathPrefix);
 
   // After Eleventy has written its pages: the news pages, each story handed to Pagefind
