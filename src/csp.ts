@@ -1,3 +1,5 @@
+import { LOCAL_BACKEND_ORIGIN } from "./cms/local-backend.ts";
+
 /**
  * The site's one Content Security Policy. The test server sends it as a header, and the
  * hosting files (_headers, staticwebapp.config.json, the meta fallback) are made from it,
@@ -42,7 +44,7 @@ export const ADMIN_PATH = "/admin/*";
  * The content editor's policy at /admin/*: Decap CMS compiles code at run time
  * (`'unsafe-eval'`), injects its styles as inline `<style>` elements (`'unsafe-inline'`
  * for styles only), talks to GitHub's API, shows GitHub avatars and previews uploads as
- * `blob:` URLs. Scripts still come only from the site itself. The rest of the site keeps
+ * `blob:` URLs (and reads those uploads back before sending them). Scripts still come only from the site itself. The rest of the site keeps
  * CONTENT_SECURITY_POLICY.
  */
 export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
@@ -50,7 +52,21 @@ export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> =
   "script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com", "https://raw.githubusercontent.com"],
-  "connect-src": ["'self'", "https://api.github.com", "https://raw.githubusercontent.com"],
+  // blob: is an upload the editor has just chosen, read back in the page before it is sent
+  // to GitHub (Decap's AssetProxy.toBase64 fetches it); without it no upload can be saved.
+  "connect-src": ["'self'", "blob:", "https://api.github.com", "https://raw.githubusercontent.com"],
 };
 
 export const ADMIN_CONTENT_SECURITY_POLICY = serialisePolicy(ADMIN_CSP_DIRECTIVES);
+
+/**
+ * The editor's policy in the local preview only (`npm start`, `npm run cms`), sent by the
+ * preview server: the admin policy, and the editor may also reach Decap's local backend
+ * on this machine. Never published: the hosting files carry ADMIN_CONTENT_SECURITY_POLICY.
+ */
+export const PREVIEW_ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  ...ADMIN_CSP_DIRECTIVES,
+  "connect-src": [...(ADMIN_CSP_DIRECTIVES["connect-src"] ?? []), LOCAL_BACKEND_ORIGIN],
+};
+
+export const PREVIEW_ADMIN_CONTENT_SECURITY_POLICY = serialisePolicy(PREVIEW_ADMIN_CSP_DIRECTIVES);

@@ -7,6 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import type { CmsCollection, CmsField } from "../src/cms/config.ts";
 import { locate } from "../src/content-types.ts";
 import { IMAGES_FOLDER, IMAGES_URL } from "../src/site-urls.ts";
+import type { PageProblems } from "./quality/browser.ts";
 import { type BuiltCmsConfig, type FormValues, SAMPLE_PNG, emptyOptionalFields, fillForm, openEditor, readBuiltConfig, repositoryFiles, saveAndPublish } from "./helpers/cms-editor.ts";
 import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
 import { browserTestsOptedOut, launchBrowser } from "./quality/browser.ts";
@@ -81,6 +82,7 @@ describe("publishing through the content editor, in Chromium", { skip, timeout: 
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
+  let problems: PageProblems;
   /** The titles the form was given, by the repository path Decap saved them to. */
   const made = new Map<string, string>();
   let committed = new Map<string, Buffer>();
@@ -100,7 +102,7 @@ describe("publishing through the content editor, in Chromium", { skip, timeout: 
     }
     server = await serveSite(output);
     browser = await launchBrowser();
-    page = await openEditor(browser, `${server.url}admin/`, output, seed);
+    ({ page, problems } = await openEditor(browser, `${server.url}admin/`, output, seed));
   });
 
   after(async () => {
@@ -180,6 +182,10 @@ describe("publishing through the content editor, in Chromium", { skip, timeout: 
     await saveAndPublish(page);
     assert.deepEqual(await changedFiles(), [file.file]);
     made.set(file.file, String(values.title));
+  });
+
+  it("breaks no rule of the editor's Content Security Policy (the one the hosting files send)", () => {
+    assert.deepEqual(problems.cspViolations, []);
   });
 
   it("commits only content the check accepts, and the build publishes every page", async () => {

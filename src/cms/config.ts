@@ -5,6 +5,7 @@ import { homeSchema, pageSchema } from "../schema/page.ts";
 import { serviceSchema } from "../schema/service.ts";
 import type { Site, Topic } from "../schema/site.ts";
 import { IMAGES_FOLDER, IMAGES_URL } from "../site-urls.ts";
+import { LOCAL_BACKEND_URL } from "./local-backend.ts";
 
 /**
  * The Decap CMS configuration, made from the same zod schemas the check enforces, so
@@ -178,9 +179,6 @@ export interface CmsBackend {
 export function cmsBackendFromEnv(env: NodeJS.ProcessEnv = process.env): CmsBackend {
   return { repo: env.RI_CMS_REPO, branch: env.RI_CMS_BRANCH, baseUrl: env.RI_CMS_AUTH_URL, authEndpoint: env.RI_CMS_AUTH_ENDPOINT };
 }
-
-/** Where decap-server listens (its default); the preview's admin policy allows exactly this. */
-export const LOCAL_BACKEND_URL = "http://localhost:8081/api/v1";
 
 /**
  * Editors' uploads, for every collection: `content/images/<name>`, written in front matter

@@ -3,6 +3,7 @@ import path from "node:path";
 import yaml from "js-yaml";
 import type { Browser, Page } from "playwright-core";
 import type { CmsCollection, CmsField } from "../../src/cms/config.ts";
+import { type PageProblems, watchPage } from "../quality/browser.ts";
 
 /**
  * Drives the built content editor at /admin/ as an editor would, with Decap's own
@@ -33,9 +34,17 @@ export const SAMPLE_PNG = Buffer.from(
  * Opens /admin/ logged in to the test backend, with the repository holding `seed`
  * (repository paths to text, such as the project's content files).
  */
-export async function openEditor(browser: Browser, adminUrl: string, output: string, seed: Record<string, string> = {}, viewport = { width: 1280, height: 1000 }): Promise<Page> {
+export async function openEditor(
+  browser: Browser,
+  adminUrl: string,
+  output: string,
+  seed: Record<string, string> = {},
+  viewport = { width: 1280, height: 1000 },
+): Promise<{ page: Page; problems: PageProblems }> {
   const config = await readBuiltConfig(output);
   const page = await browser.newPage({ viewport });
+  // Console errors, failed requests and, above all, anything the admin policy blocks.
+  const problems = await watchPage(page);
   // Decap asks "are you sure?" before publishing; the editor says yes.
   page.on("dialog", (dialog) => void dialog.accept());
   await page.route("**/admin/config.yml", (route) =>
@@ -56,7 +65,7 @@ export async function openEditor(browser: Browser, adminUrl: string, output: str
   await page.goto(adminUrl);
   await page.getByRole("button", { name: "Login" }).click();
   await page.getByRole("heading", { name: "Collections" }).waitFor();
-  return page;
+  return { page, problems };
 }
 
 /** What to type into a field, by its name; fields not named are left as the form starts them. */
