@@ -24,11 +24,8 @@ export async function readBuiltConfig(output: string): Promise<BuiltCmsConfig> {
   return yaml.load(await readFile(path.join(output, "admin", "config.yml"), "utf8")) as BuiltCmsConfig;
 }
 
-/** A 2×2 PNG, small enough to write inline and real enough for any image viewer. */
-export const SAMPLE_PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGNkaPjPwMDAxMDAwMDAAAAfLgJ/k4KwwQAAAABJRU5ErkJggg==",
-  "base64",
-);
+/** A 4×4 PNG in NHS blue, small enough to write inline and real enough for any image viewer. */
+export const SAMPLE_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAD0lEQVR42mNgiNuBQMRxALiDEWGCiqX0AAAAAElFTkSuQmCC", "base64");
 
 /**
  * Opens /admin/ logged in to the test backend, with the repository holding `seed`
@@ -42,7 +39,8 @@ export async function openEditor(
   viewport = { width: 1280, height: 1000 },
 ): Promise<{ page: Page; problems: PageProblems }> {
   const config = await readBuiltConfig(output);
-  const page = await browser.newPage({ viewport });
+  // A UK editor's browser: dates are shown day first.
+  const page = await browser.newPage({ viewport, locale: "en-GB" });
   // Console errors, failed requests and, above all, anything the admin policy blocks.
   const problems = await watchPage(page);
   // Decap asks "are you sure?" before publishing; the editor says yes.
