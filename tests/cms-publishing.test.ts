@@ -24,8 +24,12 @@ import { type StaticServer, serveSite } from "./quality/server.ts";
  */
 const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
 
-/** The day the builds in this test take as today (runCli sets it): every date below is before it. */
-const FIRST_DATE = "2026-11-01";
+/**
+ * The first date typed into a form; later date fields get later days. Before the day the
+ * builds take as today (runCli sets 2026-11-24), and in an earlier year, so a story's
+ * folder must come from its date, not from the day it was made.
+ */
+const FIRST_DATE = "2025-11-01";
 
 /** What an editor would write in every field (or only the required ones), in the order the form asks. */
 function sampleValues(fields: CmsField[], name: string, mode: "every field" | "required only", upload: string): FormValues {
