@@ -1,3 +1,4 @@
+import { ADMIN_META_CONTENT_SECURITY_POLICY, PREVIEW_ADMIN_META_CONTENT_SECURITY_POLICY } from "../src/csp.ts";
 import { ADMIN_SCRIPT } from "../src/eleventy/cms.ts";
 import type { PageData } from "../src/page-data.ts";
 import { href } from "./components/links.ts";
@@ -16,6 +17,8 @@ export function render(data: PageData) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* A preview build's editor may also reach the local backend (`npm run cms`); a published one never. */}
+        <meta http-equiv="Content-Security-Policy" content={data.preview ? PREVIEW_ADMIN_META_CONTENT_SECURITY_POLICY : ADMIN_META_CONTENT_SECURITY_POLICY} />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`Content editor – ${data.site.name}`}</title>
         <link rel="icon" href={asset("images/favicon.ico")} sizes="48x48" />

@@ -1,4 +1,5 @@
 import { LOCAL_BACKEND_ORIGIN } from "./cms/local-backend.ts";
+import { EXCERPT_POLICY } from "./client/search/excerpt.ts";
 
 /**
  * The site's one Content Security Policy. The test server sends it as a header, and the
@@ -15,6 +16,11 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "base-uri": ["'self'"],
   "form-action": ["'self'"],
   "frame-ancestors": ["'none'"],
+  // HTML from a string (innerHTML, document.write, a script's src) throws instead of
+  // running, except through the one named policy: the search page's inert parse of
+  // Pagefind's excerpts, which copies only their text (src/client/search/excerpt.ts).
+  "require-trusted-types-for": ["'script'"],
+  "trusted-types": [EXCERPT_POLICY],
 };
 
 export function serialisePolicy(directives: Readonly<Record<string, readonly string[]>>): string {
@@ -34,9 +40,10 @@ const HEADER_ONLY = new Set(["frame-ancestors", "report-uri", "sandbox"]);
  * the fallback for hosts that cannot send headers (GitHub Pages). Only clickjacking
  * protection (`frame-ancestors`) needs the real header.
  */
-export const META_CONTENT_SECURITY_POLICY = serialisePolicy(
-  Object.fromEntries(Object.entries(CSP_DIRECTIVES).filter(([name]) => !HEADER_ONLY.has(name))),
-);
+export const metaPolicy = (directives: Readonly<Record<string, readonly string[]>>): string =>
+  serialisePolicy(Object.fromEntries(Object.entries(directives).filter(([name]) => !HEADER_ONLY.has(name))));
+
+export const META_CONTENT_SECURITY_POLICY = metaPolicy(CSP_DIRECTIVES);
 /** Where the content editor lives; its policy applies there and nowhere else. */
 export const ADMIN_PATH = "/admin/*";
 
@@ -44,11 +51,13 @@ export const ADMIN_PATH = "/admin/*";
  * The content editor's policy at /admin/*: Decap CMS compiles code at run time
  * (`'unsafe-eval'`), injects its styles as inline `<style>` elements (`'unsafe-inline'`
  * for styles only), talks to GitHub's API, shows GitHub avatars and previews uploads as
- * `blob:` URLs (and reads those uploads back before sending them). Scripts still come only from the site itself. The rest of the site keeps
+ * `blob:` URLs (and reads those uploads back before sending them). Scripts still come
+ * only from the site itself. The rest of the site keeps
  * CONTENT_SECURITY_POLICY.
  */
 export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
-  ...CSP_DIRECTIVES,
+  // Decap (React) writes HTML from strings, so the editor cannot require Trusted Types.
+  ...Object.fromEntries(Object.entries(CSP_DIRECTIVES).filter(([name]) => !name.includes("trusted-types"))),
   "script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com", "https://raw.githubusercontent.com"],
@@ -58,11 +67,14 @@ export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> =
 };
 
 export const ADMIN_CONTENT_SECURITY_POLICY = serialisePolicy(ADMIN_CSP_DIRECTIVES);
+/** The editor's policy in its page, for hosts that cannot send headers. */
+export const ADMIN_META_CONTENT_SECURITY_POLICY = metaPolicy(ADMIN_CSP_DIRECTIVES);
 
 /**
- * The editor's policy in the local preview only (`npm start`, `npm run cms`), sent by the
- * preview server: the admin policy, and the editor may also reach Decap's local backend
- * on this machine. Never published: the hosting files carry ADMIN_CONTENT_SECURITY_POLICY.
+ * The editor's policy in the local preview only (`npm start`, `npm run cms`), in the
+ * preview build's /admin/ page and sent by the preview server: the admin policy, and the
+ * editor may also reach Decap's local backend on this machine. Never published: the
+ * hosting files and production builds carry the admin policy.
  */
 export const PREVIEW_ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   ...ADMIN_CSP_DIRECTIVES,
@@ -70,3 +82,11 @@ export const PREVIEW_ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly stri
 };
 
 export const PREVIEW_ADMIN_CONTENT_SECURITY_POLICY = serialisePolicy(PREVIEW_ADMIN_CSP_DIRECTIVES);
+export const PREVIEW_ADMIN_META_CONTENT_SECURITY_POLICY = metaPolicy(PREVIEW_ADMIN_CSP_DIRECTIVES);
+
+/**
+ * Editors' files (/images/, later /documents/) are served as they are. Were one ever
+ * opened as a document, this policy gives it no script, no plugins and a unique origin
+ * (`sandbox`), so it cannot act as the site.
+ */
+export const INERT_FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";

@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, lstatSync, rmSync } from "node:fs";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import { render as renderHome } from "../../layouts/home.11ty.tsx";
@@ -59,6 +59,8 @@ export function updateStory(file: string): StoryUpdate {
   if (!located.ok || located.location.type !== "news") return { kind: "full" };
 
   const shown = displayPath(file);
+  // A link in place of a story is never read: the full rebuild's check reports it.
+  if (existsSync(file) && !lstatSync(file).isFile()) return { kind: "full" };
   if (existsSync(file)) {
     try {
       const problems = schemaProblems(shown, newsSchema, readContentFile(file).data);
