@@ -1,3 +1,4 @@
+import { LOCAL_BACKEND_ORIGIN } from "./cms/local-backend.ts";
 import { EXCERPT_POLICY } from "./client/search/excerpt.ts";
 
 /**
@@ -50,7 +51,8 @@ export const ADMIN_PATH = "/admin/*";
  * The content editor's policy at /admin/*: Decap CMS compiles code at run time
  * (`'unsafe-eval'`), injects its styles as inline `<style>` elements (`'unsafe-inline'`
  * for styles only), talks to GitHub's API, shows GitHub avatars and previews uploads as
- * `blob:` URLs. Scripts still come only from the site itself. The rest of the site keeps
+ * `blob:` URLs (and reads those uploads back before sending them). Scripts still come
+ * only from the site itself. The rest of the site keeps
  * CONTENT_SECURITY_POLICY.
  */
 export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
@@ -59,12 +61,28 @@ export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> =
   "script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com", "https://raw.githubusercontent.com"],
-  "connect-src": ["'self'", "https://api.github.com", "https://raw.githubusercontent.com"],
+  // blob: is an upload the editor has just chosen, read back in the page before it is sent
+  // to GitHub (Decap's AssetProxy.toBase64 fetches it); without it no upload can be saved.
+  "connect-src": ["'self'", "blob:", "https://api.github.com", "https://raw.githubusercontent.com"],
 };
 
 export const ADMIN_CONTENT_SECURITY_POLICY = serialisePolicy(ADMIN_CSP_DIRECTIVES);
 /** The editor's policy in its page, for hosts that cannot send headers. */
 export const ADMIN_META_CONTENT_SECURITY_POLICY = metaPolicy(ADMIN_CSP_DIRECTIVES);
+
+/**
+ * The editor's policy in the local preview only (`npm start`, `npm run cms`), in the
+ * preview build's /admin/ page and sent by the preview server: the admin policy, and the
+ * editor may also reach Decap's local backend on this machine. Never published: the
+ * hosting files and production builds carry the admin policy.
+ */
+export const PREVIEW_ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
+  ...ADMIN_CSP_DIRECTIVES,
+  "connect-src": [...(ADMIN_CSP_DIRECTIVES["connect-src"] ?? []), LOCAL_BACKEND_ORIGIN],
+};
+
+export const PREVIEW_ADMIN_CONTENT_SECURITY_POLICY = serialisePolicy(PREVIEW_ADMIN_CSP_DIRECTIVES);
+export const PREVIEW_ADMIN_META_CONTENT_SECURITY_POLICY = metaPolicy(PREVIEW_ADMIN_CSP_DIRECTIVES);
 
 /**
  * Editors' files (/images/, later /documents/) are served as they are. Were one ever

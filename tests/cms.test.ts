@@ -7,8 +7,10 @@ import { z } from "zod";
 import { BODY_FIELD, CMS_COLLECTIONS, CMS_OMITTED, type CmsField, cmsConfig, schemaFields } from "../src/cms/config.ts";
 import { schemaProblems } from "../src/check.ts";
 import { locate } from "../src/content-types.ts";
-import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_PATH, CONTENT_SECURITY_POLICY } from "../src/csp.ts";
-import { decapDist, isDecapFile } from "../src/eleventy/cms.ts";
+import { LOCAL_BACKEND_ORIGIN, LOCAL_BACKEND_URL } from "../src/cms/local-backend.ts";
+import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_CSP_DIRECTIVES, ADMIN_PATH, CONTENT_SECURITY_POLICY, PREVIEW_ADMIN_CSP_DIRECTIVES } from "../src/csp.ts";
+import { ADMIN_SCRIPT, decapDist, isDecapFile } from "../src/eleventy/cms.ts";
+import { HEADER_RULES } from "../src/http-headers.ts";
 import { NOT_INDEXED_PATHS, isIndexed } from "../src/indexing.ts";
 import { homeSchema } from "../src/schema/page.ts";
 import { type Topic, siteSchema, topicsSchema } from "../src/schema/site.ts";
@@ -21,21 +23,36 @@ const site = siteSchema.parse(JSON.parse(await readFile(path.join(ROOT, "content
 const config = cmsConfig(site, topics, { repo: "example/ri-site" }) as {
   publish_mode: string;
   media_folder: string;
-  collections: Array<{ name: string; folder?: string; path?: string; fields?: CmsField[]; files?: Array<{ file: string; fields: CmsField[] }> }>;
+  public_folder: string;
+  local_backend?: unknown;
+  logo: { src: string };
+  collections: Array<{
+    name: string;
+    folder?: string;
+    path?: string;
+    media_folder?: string;
+    public_folder?: string;
+    fields?: CmsField[];
+    files?: Array<{ file: string; fields: CmsField[] }>;
+  }>;
 };
 
 /** What the schema says a CMS field must be, by the kind of value it holds. */
 const WIDGETS: Record<string, string> = { text: "string", "long-text": "text", date: "datetime", flag: "boolean", number: "number", topics: "select", "image-file": "image" };
 
-/** The fields a schema takes, as the CMS should offer them, worked out from the schema alone. */
-function expectedFields(schema: z.ZodType, prefix = ""): Array<{ name: string; required: boolean; widget: string; fields?: unknown }> {
+/**
+ * The fields a schema takes, as the CMS should offer them, worked out from the schema alone.
+ * Inside an optional group every field is optional in the form (decap-cms issue 2103).
+ */
+function expectedFields(schema: z.ZodType, prefix = "", inOptionalGroup = false): Array<{ name: string; required: boolean; widget: string; fields?: unknown }> {
   return schemaFields(schema)
     .filter((field) => !(prefix + field.name in CMS_OMITTED))
-    .map((field) =>
-      field.object
-        ? { name: field.name, required: field.required, widget: "object", fields: expectedFields(field.object, `${prefix}${field.name}.`) }
-        : { name: field.name, required: field.required, widget: WIDGETS[field.meta?.kind ?? ""] ?? `no widget for ${field.meta?.kind}` },
-    );
+    .map((field) => {
+      const required = field.required && !inOptionalGroup;
+      return field.object
+        ? { name: field.name, required, widget: "object", fields: expectedFields(field.object, `${prefix}${field.name}.`, !required) }
+        : { name: field.name, required, widget: WIDGETS[field.meta?.kind ?? ""] ?? `no widget for ${field.meta?.kind}` };
+    });
 }
 
 const offered = (fields: CmsField[]): Array<{ name: string; required: boolean; widget: string; fields?: unknown }> =>
@@ -114,7 +131,28 @@ describe("the CMS configuration", () => {
     const saved = `${news?.folder}/${news?.path}.md`.replace("{{year}}", "2026").replace("{{slug}}", "new-trial-opens").replace(/^content\//, "");
     assert.deepEqual(locate(saved), { ok: true, location: { type: "news", slug: "new-trial-opens", year: "2026", url: "/news/2026/new-trial-opens/" } });
     assert.equal(config.publish_mode, "editorial_workflow");
+  });
+
+  it("puts every upload in content/images/ as /images/<name>, for every collection (never beside the entry)", () => {
     assert.equal(config.media_folder, "content/images");
+    assert.equal(config.public_folder, "/images");
+    for (const collection of config.collections.filter((c) => c.folder)) {
+      assert.equal(collection.media_folder, "/content/images", collection.name);
+      assert.equal(collection.public_folder, "/images", collection.name);
+    }
+  });
+
+  it("keeps every field of an optional group optional in the form, so an entry without the group can be saved", () => {
+    const image = config.collections.find((c) => c.name === "news")?.fields?.find((field) => field.name === "image");
+    assert.equal(image?.required, false);
+    assert.deepEqual(image?.fields?.map((field) => field.required), [false, false]);
+  });
+
+  it("offers the local backend only when asked (preview builds), and shows the site's icon under the path prefix", () => {
+    assert.equal(config.local_backend, undefined);
+    const local = cmsConfig(site, topics, { local: true }, "/ri/") as typeof config;
+    assert.deepEqual(local.local_backend, { url: LOCAL_BACKEND_URL });
+    assert.equal(local.logo.src, "/ri/assets/images/nhsuk-icon-180.png");
   });
 });
 
@@ -128,9 +166,12 @@ describe("the content editor at /admin/", { timeout: 120_000 }, () => {
   it("loads Decap from the site itself, not a CDN, and is kept out of search and indexing", async () => {
     const doc = await readPage(built.output, "/admin/");
     const scripts = [...doc.querySelectorAll("script")].map((script) => script.getAttribute("src") ?? "inline");
-    assert.deepEqual(scripts, ["decap-cms.js"]);
+    assert.deepEqual(scripts, ["decap-cms.js", ADMIN_SCRIPT]);
     const shipped = (await readdir(decapDist)).filter(isDecapFile).sort();
-    assert.deepEqual((await readdir(path.join(built.output, "admin"))).filter((name) => name !== "index.html" && name !== "config.yml").sort(), shipped);
+    const own = ["index.html", "config.yml", ADMIN_SCRIPT];
+    assert.deepEqual((await readdir(path.join(built.output, "admin"))).filter((name) => !own.includes(name)).sort(), shipped);
+    assert.match(doc.title, /^Content editor – /);
+    assert.ok(doc.querySelector('link[rel="icon"][href="/assets/images/favicon.svg"]'), "the site's icon");
     assert.ok(shipped.includes("decap-cms.js") && shipped.length > 10);
     assert.equal(doc.querySelector("[data-pagefind-body]"), null);
     assert.equal(doc.querySelector("meta[name=robots]")?.getAttribute("content"), "noindex, nofollow");
@@ -148,6 +189,15 @@ describe("the content editor at /admin/", { timeout: 120_000 }, () => {
     assert.equal(ADMIN_PATH, "/admin/*");
     assert.match(ADMIN_CONTENT_SECURITY_POLICY, /script-src 'self' 'unsafe-eval'/);
     assert.doesNotMatch(CONTENT_SECURITY_POLICY, /'unsafe-eval'|'unsafe-inline'/);
+    // Decap reads an upload back from its blob: URL before sending it to GitHub.
+    assert.deepEqual(ADMIN_CSP_DIRECTIVES["connect-src"], ["'self'", "blob:", "https://api.github.com", "https://raw.githubusercontent.com"]);
+  });
+
+  it("lets only the preview's editor reach the local backend, on this machine, and publishes that nowhere", () => {
+    assert.deepEqual(PREVIEW_ADMIN_CSP_DIRECTIVES, { ...ADMIN_CSP_DIRECTIVES, "connect-src": [...(ADMIN_CSP_DIRECTIVES["connect-src"] ?? []), LOCAL_BACKEND_ORIGIN] });
+    assert.match(LOCAL_BACKEND_ORIGIN, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.doesNotMatch(ADMIN_CONTENT_SECURITY_POLICY, /127\.0\.0\.1|localhost/);
+    assert.ok(HEADER_RULES.every((rule) => !/127\.0\.0\.1|localhost/.test(Object.values(rule.headers).join(" "))));
   });
 
   it("starts in Chromium under its policy, with no request off the site and no policy violation", async () => {

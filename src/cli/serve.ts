@@ -4,6 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
+import { previewAdminPage } from "./preview-admin.ts";
 import type { WorkerMessage } from "./preview-worker.ts";
 import { DEV_SERVER_PORT } from "./serve-port.ts";
 
@@ -45,6 +46,7 @@ const server = EleventyDevServer.getServer("ri-preview", output, {
   port: Number(values.port),
   // Layout changes touch every page: a full reload is simpler and always right.
   domDiff: false,
+  middleware: [previewAdminPage(output)],
   messageOnStart: () => false,
   logger: { info: console.log, log: () => {}, error: console.error },
 });

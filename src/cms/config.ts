@@ -5,6 +5,7 @@ import { homeSchema, pageSchema } from "../schema/page.ts";
 import { serviceSchema } from "../schema/service.ts";
 import type { Site, Topic } from "../schema/site.ts";
 import { IMAGES_FOLDER, IMAGES_URL } from "../site-urls.ts";
+import { LOCAL_BACKEND_URL } from "./local-backend.ts";
 
 /**
  * The Decap CMS configuration, made from the same zod schemas the check enforces, so
@@ -49,6 +50,8 @@ export interface CmsCollection {
   summary?: string;
   sortable_fields?: string[];
   preview_path?: string;
+  media_folder?: string;
+  public_folder?: string;
   files?: Array<{ name: string; label: string; file: string; fields: CmsField[] }>;
   fields?: CmsField[];
 }
@@ -77,8 +80,8 @@ const HELP: Record<string, { label: string; hint?: string }> = {
   updated: { label: "Updated on", hint: "Only if the story was changed after it was published." },
   draft: { label: "Draft", hint: "Ticked: the page stays off the live site even after it is published here." },
   image: { label: "Image" },
-  "image.src": { label: "Image file" },
-  "image.alt": { label: "Alt text", hint: "Describe what the image shows, for people who cannot see it." },
+  "image.src": { label: "Image file", hint: "Upload a picture or choose one already on the site. It is saved in content/images/." },
+  "image.alt": { label: "Alt text", hint: "Needed whenever there is an image: describe what it shows, for people who cannot see it." },
   reviewed: { label: "Last reviewed", hint: "The day someone last checked the page is right." },
   reviewDue: { label: "Next review due", hint: "The check warns when this day has passed." },
   order: { label: "Order", hint: "Where the service comes in lists: 1 first. Leave empty to list by title." },
@@ -138,14 +141,21 @@ function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): 
   }
 }
 
-/** The Decap fields for a content schema: one for each front-matter field, then the body. */
-export function cmsFields(schema: z.ZodType, topics: Topic[], prefix = ""): CmsField[] {
+/**
+ * The Decap fields for a content schema: one for each front-matter field, then the body.
+ * Inside an optional group (a story's image) every field is optional in the form: Decap
+ * validates a group's inner fields even when the group is left empty, so a required one
+ * would stop a story without an image from being saved (decap-cms issue 2103). The check
+ * still requires them whenever the group is given.
+ */
+export function cmsFields(schema: z.ZodType, topics: Topic[], prefix = "", inOptionalGroup = false): CmsField[] {
   return schemaFields(schema).flatMap((field): CmsField[] => {
     const path = prefix + field.name;
     if (path in CMS_OMITTED) return [];
     const help = HELP[path] ?? { label: field.name };
-    const common = { label: help.label, name: field.name, required: field.required, ...(help.hint ? { hint: help.hint } : {}) };
-    if (field.object) return [{ ...common, widget: "object", fields: cmsFields(field.object, topics, `${path}.`) }];
+    const required = field.required && !inOptionalGroup;
+    const common = { label: help.label, name: field.name, required, ...(help.hint ? { hint: help.hint } : {}) };
+    if (field.object) return [{ ...common, widget: "object", fields: cmsFields(field.object, topics, `${path}.`, !required) }];
     const widget = widgetFor(field.meta, path, topics);
     return [{ ...common, ...widget, ...(field.name === "draft" ? { default: false } : {}) }];
   });
@@ -153,6 +163,12 @@ export function cmsFields(schema: z.ZodType, topics: Topic[], prefix = ""): CmsF
 
 /** Where the CMS commits: the GitHub repository and branch, set when the site is built. */
 export interface CmsBackend {
+  /**
+   * Offer Decap's local backend (`decap-server`, started by `npm run cms`), which edits
+   * the working copy. Only preview builds set it: they are the only ones served with a
+   * policy that lets the editor reach it (src/csp.ts PREVIEW_ADMIN_CSP_DIRECTIVES).
+   */
+  local?: boolean;
   repo?: string;
   branch?: string;
   /** The OAuth provider's address, for a GitHub login not run by Netlify. */
@@ -164,8 +180,17 @@ export function cmsBackendFromEnv(env: NodeJS.ProcessEnv = process.env): CmsBack
   return { repo: env.RI_CMS_REPO, branch: env.RI_CMS_BRANCH, baseUrl: env.RI_CMS_AUTH_URL, authEndpoint: env.RI_CMS_AUTH_ENDPOINT };
 }
 
-export function cmsConfig(site: Pick<Site, "url">, topics: Topic[], backend: CmsBackend = {}): Record<string, unknown> {
-  const collectionSettings = { create: true, slug: "{{slug}}", extension: "md", format: "frontmatter" } as const;
+/**
+ * Editors' uploads, for every collection: `content/images/<name>`, written in front matter
+ * as `/images/<name>`. Set on each collection as well as for the site, because Decap
+ * stores uploads beside the entry for a collection with a `path` unless the collection
+ * names its own folder (decap-cms issue 3706); a leading slash makes it a path from the
+ * repository's root rather than from the entry.
+ */
+const MEDIA = { media_folder: `/content/${IMAGES_FOLDER}`, public_folder: IMAGES_URL.replace(/\/$/, "") } as const;
+
+export function cmsConfig(site: Pick<Site, "url">, topics: Topic[], backend: CmsBackend = {}, pathPrefix = "/"): Record<string, unknown> {
+  const collectionSettings = { create: true, slug: "{{slug}}", extension: "md", format: "frontmatter", ...MEDIA } as const;
   const collections: CmsCollection[] = [
     ...CMS_COLLECTIONS.map(
       (collection): CmsCollection => ({
@@ -202,12 +227,15 @@ export function cmsConfig(site: Pick<Site, "url">, topics: Topic[], backend: Cms
         deleteMedia: "Delete “{{path}}”",
       },
     },
+    ...(backend.local ? { local_backend: { url: LOCAL_BACKEND_URL } } : {}),
     // Every change is a pull request, checked by CI before anyone can publish it.
     publish_mode: "editorial_workflow",
     site_url: site.url,
     display_url: site.url,
-    media_folder: `content/${IMAGES_FOLDER}`,
-    public_folder: IMAGES_URL.replace(/\/$/, ""),
+    // The site's icon on the login page and in the editor's header, from the site itself.
+    logo: { src: `${pathPrefix}assets/images/nhsuk-icon-180.png`, show_in_header: true },
+    media_folder: MEDIA.media_folder.slice(1),
+    public_folder: MEDIA.public_folder,
     slug: { encoding: "ascii", clean_accents: true, sanitize_replacement: "-" },
     collections,
   };

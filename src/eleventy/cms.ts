@@ -1,7 +1,10 @@
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
 import yaml from "js-yaml";
+import type { BuildOptions } from "../build-options.ts";
 import { cmsBackendFromEnv, cmsConfig } from "../cms/config.ts";
 import { siteSchema, topicsSchema } from "../schema/site.ts";
 import type { EleventyConfig } from "./config-api.ts";
@@ -13,16 +16,22 @@ export const decapDist = path.join(path.dirname(require.resolve("decap-cms/packa
 /** The bundle and the chunks and WebAssembly it loads from beside itself; not its source maps or its second build. */
 export const isDecapFile = (name: string) => /^(\d+\.)?decap-cms\.js$|^decap-cms\.js\.LICENSE\.txt$|\.wasm$/.test(name);
 
+/** The site's own additions to the editor (src/client/admin.ts), published beside Decap. */
+export const ADMIN_SCRIPT = "cms-setup.js";
+const adminSource = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "client", "admin.ts");
+
 interface AfterBuild {
   directories: { output: string };
 }
 
 /**
  * The content editor at /admin/: a page that loads Decap from the site itself, the Decap
- * files copied from node_modules, and config.yml made from the content schemas and the
- * topics. The page is kept out of collections, so out of listings and the sitemap.
+ * files copied from node_modules, the site's own editor script, and config.yml made from
+ * the content schemas and the topics. The page is kept out of collections, so out of
+ * listings and the sitemap. A preview build's config also offers Decap's local backend
+ * (`npm run cms`).
  */
-export function addContentEditor(eleventyConfig: EleventyConfig): void {
+export function addContentEditor(eleventyConfig: EleventyConfig, options: Pick<BuildOptions, "preview" | "pathPrefix">): void {
   const inputDir = eleventyConfig.directories.input;
   eleventyConfig.addTemplate("_generated/admin.md", "", {
     layout: "admin.11ty.tsx",
@@ -34,8 +43,19 @@ export function addContentEditor(eleventyConfig: EleventyConfig): void {
     const { directories } = args[0] as AfterBuild;
     const admin = path.join(directories.output, "admin");
     await cp(decapDist, admin, { recursive: true, filter: (source) => source === decapDist || isDecapFile(path.basename(source)) });
+    await build({
+      entryPoints: [adminSource],
+      outfile: path.join(admin, ADMIN_SCRIPT),
+      bundle: true,
+      format: "iife",
+      minify: true,
+      target: "es2020",
+      legalComments: "none",
+      logLevel: "error",
+    });
     const readData = async (name: string) => JSON.parse(await readFile(path.join(inputDir, "_data", name), "utf8")) as unknown;
-    const config = cmsConfig(siteSchema.parse(await readData("site.json")), topicsSchema.parse(await readData("topics.json")), cmsBackendFromEnv());
+    const backend = { ...cmsBackendFromEnv(), local: options.preview };
+    const config = cmsConfig(siteSchema.parse(await readData("site.json")), topicsSchema.parse(await readData("topics.json")), backend, options.pathPrefix);
     const header = "# Made by the build from src/schema/ and content/_data/topics.json: edit those, not this file.\n";
     await writeFile(path.join(admin, "config.yml"), header + yaml.dump(config, { lineWidth: -1, noRefs: true }));
   });

@@ -125,7 +125,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   );
 
   addGeneratedPages(eleventyConfig);
-  addContentEditor(eleventyConfig);
+  addContentEditor(eleventyConfig, options);
   frontendAssets(eleventyConfig, options.pathPrefix);
 
   // After Eleventy has written its pages: the news pages, each story handed to Pagefind

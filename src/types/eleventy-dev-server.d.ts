@@ -4,6 +4,8 @@ declare module "@11ty/eleventy-dev-server" {
     port?: number;
     domDiff?: boolean;
     messageOnStart?: () => string | false;
+    /** Connect-style middleware, run before the dev server serves a file. */
+    middleware?: Array<(request: import("node:http").IncomingMessage, response: import("node:http").ServerResponse, next: () => void) => void>;
     logger?: { info(...args: unknown[]): void; log(...args: unknown[]): void; error(...args: unknown[]): void };
   }
   export default class EleventyDevServer {

@@ -1,14 +1,18 @@
-import { mkdir, rm } from "node:fs/promises";
+import { copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { fillForm, openEditor, readBuiltConfig } from "../helpers/cms-editor.ts";
 import { ROOT } from "../helpers/fixture-site.ts";
 import { launchBrowser } from "./browser.ts";
 import { PAGE_TYPES, buildQualitySite } from "./quality-site.ts";
+import { frontendDist } from "../../src/eleventy/assets.ts";
 import { serveSite } from "./server.ts";
 
 /**
  * `npm run screenshots`: builds the site, serves it under the strict CSP and saves
  * full-page PNGs of every page type at phone and desktop widths into screenshots/
- * (ignored by git), for a person to look at.
+ * (ignored by git), for a person to look at. Then the content editor's form for a news
+ * story, filled in as an editor would (with Decap's offline test backend in place of
+ * GitHub); that one is also copied to docs/images/ for EDITING.md.
  */
 const WIDTHS = [390, 1280];
 const outDir = path.join(ROOT, "screenshots");
@@ -31,8 +35,45 @@ try {
     }
     await context.close();
   }
+  await editorScreenshot();
 } finally {
   await browser.close();
   await server.close();
   await rm(root, { recursive: true, force: true });
+}
+
+async function editorScreenshot(): Promise<void> {
+  const content = path.join(root, "content");
+  const seed: Record<string, string> = {};
+  for (const file of await readdir(content, { recursive: true })) {
+    if (file.endsWith(".md")) seed[`content/${file.split(path.sep).join("/")}`] = await readFile(path.join(content, file), "utf8");
+  }
+  // A picture that is to hand: nhsuk-frontend's app icon. The test backend shows an upload
+  // from its address on the site, where GitHub's would show it from the browser: put it there.
+  const picture = await readFile(path.join(frontendDist, "assets", "images", "nhsuk-icon-180.png"));
+  await mkdir(path.join(output, "images"), { recursive: true });
+  await writeFile(path.join(output, "images", "trial-photo.png"), picture);
+  const { page } = await openEditor(browser, `${server.url}admin/`, output, seed, { width: 1280, height: 1500 });
+  await page.goto(`${server.url}admin/#/collections/news/new`);
+  const news = (await readBuiltConfig(output)).collections.find((collection) => collection.name === "news");
+  await fillForm(page, news?.fields ?? [], {
+    title: "New trial opens",
+    date: "2026-11-20",
+    summary: "A new study is looking for people to take part. It is run by our R&I team.",
+    tags: [news?.fields?.find((field) => field.name === "tags")?.options?.[0]?.label ?? ""],
+    image: { src: { upload: "trial-photo.png", bytes: picture }, alt: "The NHS logo" },
+    body: "The story, in plain words.",
+  });
+  // The form scrolls itself to the last field typed in; show it from the top.
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll("*")) if (element.scrollTop) element.scrollTop = 0;
+  });
+  const file = path.join(outDir, "cms-news-form-1280.png");
+  await page.screenshot({ path: file });
+  console.log(path.relative(ROOT, file));
+  const docs = path.join(ROOT, "docs", "images");
+  await mkdir(docs, { recursive: true });
+  await copyFile(file, path.join(docs, "cms-news-form.png"));
+  console.log(path.relative(ROOT, path.join(docs, "cms-news-form.png")));
+  await page.close();
 }
