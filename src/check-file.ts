@@ -37,6 +37,14 @@ export interface FileReport {
 }
 
 /**
+ * Reports of files already examined, by their parse (readContentFile keeps one parse per
+ * unchanged text) and the settings they were examined with: the preview checks the whole
+ * site on every save, and only the saved file needs examining again.
+ */
+const examined = new WeakMap<ParsedFile, { settings: string; report: FileReport }>();
+const settingsKeys = new WeakMap<FileCheckSettings, string>();
+
+/**
  * Reads one content file and makes every check that needs only that file: its place,
  * front matter, schema, summary, dates, topics, placeholder text, headings and image
  * alt text. Its links are collected for the checks that need the whole site.
@@ -62,6 +70,11 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   }
   report.parsed = parsed;
   const { data } = parsed;
+  // A rendering check keeps each body's HTML for the build as it goes, so it is never skipped.
+  let settingsKey = settingsKeys.get(settings);
+  if (settingsKey === undefined && settings.renderPrefix === undefined) settingsKeys.set(settings, (settingsKey = JSON.stringify(settings)));
+  const cached = examined.get(parsed);
+  if (settingsKey && cached?.settings === settingsKey) return cached.report;
 
   const found = schemaProblems(file, schemas[location.type], data);
   problems.push(...found);
@@ -133,5 +146,6 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   const facts = rendered ? renderedBodyFacts(parsed, bodyFile, siteMarkdown(settings.renderPrefix)) : bodyFacts(parsed.body, bodyFile);
   problems.push(...facts.problems);
   report.links = facts.links;
+  if (settingsKey) examined.set(parsed, { settings: settingsKey, report });
   return report;
 }
