@@ -1,13 +1,15 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { closest } from "fastest-levenshtein";
 import { type BodyLink, bodyFacts, renderedBodyFacts, sameText } from "./body-checks.ts";
 import { type ContentLocation, locate, schemas } from "./content-types.ts";
 import { isCalendarDate } from "./dates.ts";
+import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
 import { type ParsedFile, readContentFile } from "./frontmatter.ts";
 import { siteMarkdown } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
 import { type Problem, displayPath } from "./problems.ts";
 import { schemaProblems, yamlProblem } from "./schema-problems.ts";
+import { nearMatch } from "./suggest.ts";
 
 /** What checking one file needs to know about the rest of the site and the build. */
 export interface FileCheckSettings {
@@ -65,8 +67,17 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   try {
     parsed = readContentFile(absolute);
   } catch (error) {
-    problems.push(yamlProblem(file, error));
+    problems.push(frontMatterShapeProblem(file, readFileSync(absolute, "utf8")) ?? yamlProblem(file, error));
     return report;
+  }
+  // An empty file, or one whose front matter is missing or never closed, is one problem,
+  // not a list of missing fields. A page with front matter and text is never read twice.
+  if (parsed.bodyLineOffset === 0 || parsed.body.trim() === "") {
+    const shape = frontMatterShapeProblem(file, readFileSync(absolute, "utf8"));
+    if (shape) {
+      problems.push(shape);
+      return report;
+    }
   }
   report.parsed = parsed;
   const { data } = parsed;
@@ -79,6 +90,7 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   const found = schemaProblems(file, schemas[location.type], data);
   problems.push(...found);
   report.valid = !found.length;
+  problems.push(...curlyQuoteWarnings(file, data));
 
   if (typeof data.title === "string" && typeof data.summary === "string" && sameText(data.title, data.summary)) {
     problems.push({
@@ -112,7 +124,7 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
     if (Array.isArray(data.tags) && topics) {
       data.tags.forEach((tag, index) => {
         if (typeof tag === "string" && !topics.includes(tag)) {
-          const guess = topics.length ? closest(tag, topics) : undefined;
+          const guess = nearMatch(tag, topics);
           problems.push({
             file,
             field: `tags[${index}]`,
