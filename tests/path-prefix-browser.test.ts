@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { AXE_TAGS } from "./quality/axe.ts";
-import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
+import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
 import { validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
 import { PAGE_TYPES, buildQualitySite } from "./quality/quality-site.ts";
@@ -30,7 +30,7 @@ describe("a build under the path prefix /ri/", () => {
     assert.deepEqual(await validateHtml(output), []);
   });
 
-  describe("in a real browser", { skip: browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false }, () => {
+  describe("in a real browser", { skip: browserSkip }, () => {
     let server: StaticServer;
     let browser: Browser;
     before(async () => {

@@ -3,13 +3,11 @@ import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { AXE_TAGS } from "./quality/axe.ts";
-import { type PageProblems, browserTestsOptedOut, watchPage } from "./quality/browser.ts";
+import { type PageProblems, browserSkip, watchPage } from "./quality/browser.ts";
 import { type Harness, startHarness } from "./quality/harness.ts";
 import type { StaticServer } from "./quality/server.ts";
 
-const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
-
-describe("search", { skip }, () => {
+describe("search", { skip: browserSkip }, () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
