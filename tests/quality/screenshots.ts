@@ -6,7 +6,8 @@ import { PAGE_TYPES, buildQualitySite } from "./quality-site.ts";
 import { serveSite } from "./server.ts";
 
 /**
- * `npm run screenshots`: builds the site, serves it under the strict CSP and saves
+ * `npm run screenshots`: builds the quality site (the real content with ten made-up 2023
+ * "Example story" items, so the listing has a second page), serves it under the strict CSP and saves
  * full-page PNGs of every page type at phone and desktop widths into screenshots/
  * (ignored by git), for a person to look at.
  */
