@@ -37,7 +37,13 @@ send({ type: "built", ok: result.ok, seconds: (performance.now() - started) / 10
 // One save at a time, in order: a second save waits for the first one's pages.
 let queue = Promise.resolve();
 process.on("message", (message: { type: "story"; file: string }) => {
-  queue = queue.then(() => storySaved(message.file));
+  // A failure here must not stop later saves being shown: a full rebuild starts afresh.
+  queue = queue
+    .then(() => storySaved(message.file))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      send({ type: "full" });
+    });
 });
 
 /** Checks and re-renders a saved story, printing its problems as `npm run check` does. */
