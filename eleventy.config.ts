@@ -2,6 +2,7 @@ import "tsx/esm";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { EleventyConfig } from "./src/eleventy/config-api.ts";
+import { NO_DATA_FOLDER } from "./src/eleventy/checked-content.ts";
 import { sitePlugin } from "./src/eleventy/plugin.ts";
 
 const layoutsDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "layouts");
@@ -15,8 +16,10 @@ export default function (eleventyConfig: EleventyConfig): void {
 }
 
 export const config = {
-  dir: { input: "content", output: "_site", data: "_data" },
-  templateFormats: ["md", "11ty.tsx"],
+  // The site's data comes from the content check, never from Eleventy's data folder
+  // (src/eleventy/checked-content.ts); the only templates in content/ are markdown.
+  dir: { input: "content", output: "_site", data: NO_DATA_FOLDER },
+  templateFormats: ["md"],
   // Stories are markdown, not templates: `{{` in a story stays as written, and no
   // Liquid pass slows the build.
   markdownTemplateEngine: false,

@@ -1,3 +1,4 @@
+import { ADMIN_META_CONTENT_SECURITY_POLICY } from "../src/csp.ts";
 import type { PageData } from "../src/page-data.ts";
 
 /**
@@ -12,6 +13,7 @@ export function render(data: PageData) {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta http-equiv="Content-Security-Policy" content={ADMIN_META_CONTENT_SECURITY_POLICY} />
         <meta name="robots" content="noindex, nofollow" />
         <title>{`Content editor – ${data.site.name}`}</title>
         <link href="config.yml" type="text/yaml" rel="cms-config-url" />

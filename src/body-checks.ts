@@ -2,7 +2,7 @@ import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
 import { createMarkdown, rememberBodyHtml } from "./markdown.ts";
 import type { Problem } from "./problems.ts";
-import { IMAGES_FOLDER, type SiteUrls } from "./site-urls.ts";
+import { IMAGES_FOLDER, IMAGES_URL, type SiteUrls } from "./site-urls.ts";
 
 export interface BodyContext {
   file: string;
@@ -60,6 +60,8 @@ export function linkProblem(
   context: Pick<BodyContext, "url" | "urls" | "heldBack">,
   kind: "link" | "image" = "link",
 ): string | undefined {
+  const ownImage = `must be an image in content/${IMAGES_FOLDER}/, written ${IMAGES_URL}<name> (such as ${IMAGES_URL}team-photo.jpg): the site shows no images from elsewhere`;
+  if (kind === "image" && (!href || EXTERNAL.test(href))) return `"${href}" ${ownImage}`;
   if (!href || href.startsWith("#") || href.startsWith("?") || EXTERNAL.test(href)) return undefined;
   let target: string;
   try {
@@ -67,6 +69,7 @@ export function linkProblem(
   } catch {
     return `"${href}" is not a valid address: check it for spaces or stray characters`;
   }
+  if (kind === "image" && !target.startsWith(IMAGES_URL)) return `"${href}" ${ownImage}`;
   const held = context.heldBack.get(target);
   if (held) return `"${href}" goes to a page that is ${held}, so the link would be broken on the live site: remove the link until that page is published`;
   if (context.urls.has(target)) return undefined;

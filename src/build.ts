@@ -4,7 +4,10 @@ import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { BuildOptions } from "./build-options.ts";
 import { type CheckResult, checkContent } from "./check.ts";
+import { outputProblems } from "./output-check.ts";
+import { type BuildLock, BuildLockHeld, acquireBuildLock, isRunning } from "./build-lock.ts";
 import { londonToday } from "./dates.ts";
+import { forgetCheck, rememberCheck } from "./eleventy/checked-content.ts";
 
 export interface BuildRequest extends BuildOptions {
   input: string;
@@ -19,18 +22,11 @@ export interface BuildResult {
   check: CheckResult;
   /** Set when the check passed but Eleventy failed. */
   error?: unknown;
+  /** Why a build whose check passed was not published, for the person running it. */
+  failure?: string;
 }
 
 const configPath = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "eleventy.config.ts");
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Cleans up after builds that were killed before they finished: removes their
@@ -54,14 +50,25 @@ export async function recoverAbandonedBuilds(output: string): Promise<void> {
   }
 }
 
+/** A file-system error in the words of someone who must fix it. */
+function fileSystemFailure(error: unknown, what: string): string | undefined {
+  const code = (error as NodeJS.ErrnoException).code;
+  const file = (error as NodeJS.ErrnoException).path ?? what;
+  if (code === "EACCES" || code === "EPERM") return `cannot write ${file} (permission denied): make ${what} writable, or build into another folder with --output`;
+  if (code === "EROFS") return `cannot write ${file}: it is on a read-only disk; build into another folder with --output`;
+  if (code === "ENOENT") return `cannot write ${file}: its folder does not exist or cannot be reached`;
+  if (code === "ENOSPC") return `cannot write ${file}: the disk is full`;
+  if (code === "ENOTDIR" || code === "EEXIST") return `cannot write ${file}: a file stands where a folder should be`;
+  return undefined;
+}
+
 /**
- * Checks the content, then builds into a new folder beside the output and swaps it in
- * only when the whole site is written. A failed or killed build leaves the previous
- * site exactly as it was.
+ * Checks the content, then builds into a new folder beside the output, verifies the new
+ * site, and swaps it in only when it is whole. A failed, refused or killed build leaves
+ * the previous site exactly as it was, and only one build writes to an output at a time.
  */
 export async function buildSite(request: BuildRequest): Promise<BuildResult> {
   const output = path.resolve(request.output);
-  await recoverAbandonedBuilds(output);
   const check = await checkContent(request.input, {
     preview: request.preview,
     today: request.today,
@@ -70,9 +77,26 @@ export async function buildSite(request: BuildRequest): Promise<BuildResult> {
   });
   if (check.problems.some((problem) => problem.severity === "error")) return { ok: false, check };
 
+  let lock: BuildLock;
+  try {
+    lock = await acquireBuildLock(output);
+  } catch (error) {
+    if (error instanceof BuildLockHeld) return { ok: false, check, failure: error.message };
+    return { ok: false, check, failure: fileSystemFailure(error, path.dirname(output)) ?? String(error), error };
+  }
+  try {
+    await recoverAbandonedBuilds(output);
+    return await buildChecked(request, output, check);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function buildChecked(request: BuildRequest, output: string, check: CheckResult): Promise<BuildResult> {
   const staging = `${output}.building-${process.pid}`;
   const retired = `${output}.replaced-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+  const discard = () => rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+  await discard();
 
   // The site plugin reads its options from the environment, as it does under `eleventy --serve`.
   process.env.RI_PREVIEW = request.preview ? "1" : "0";
@@ -80,6 +104,8 @@ export async function buildSite(request: BuildRequest): Promise<BuildResult> {
   process.env.RI_PATH_PREFIX = request.pathPrefix;
   process.env.RI_SEARCH_INDEX = request.searchIndex ? "1" : "0";
 
+  // Eleventy renders what this check read, and nothing it did not pass.
+  rememberCheck(request.input, check);
   try {
     // As on the command line, the folders given here win over the config file's defaults.
     const eleventy = new Eleventy(request.input, staging, { configPath, quietMode: request.quiet ?? true, source: "cli" });
@@ -87,15 +113,42 @@ export async function buildSite(request: BuildRequest): Promise<BuildResult> {
   } catch (error) {
     // Eleventy runs its after-build handlers side by side: when one fails, others may
     // still be writing into the folder for a moment, so removing it is retried.
-    await rm(staging, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
-    return { ok: false, check, error };
+    await discard();
+    return { ok: false, check, error, failure: fileSystemFailure(innermost(error), path.dirname(output)) };
+  } finally {
+    forgetCheck(request.input);
   }
 
-  const hadOutput = await rename(output, retired).then(
-    () => true,
-    () => false,
+  const wrong = await stat(staging).then(
+    () => outputProblems(staging, check, request.searchIndex),
+    () => ["the build wrote no site at all"],
   );
-  await rename(staging, output);
-  if (hadOutput) await rm(retired, { recursive: true, force: true });
+  if (wrong.length) {
+    await discard();
+    return { ok: false, check, failure: `the new site is not complete, so it was not published:\n${wrong.map((line) => `  ${line}`).join("\n")}` };
+  }
+
+  try {
+    const hadOutput = await rename(output, retired).then(
+      () => true,
+      () => false,
+    );
+    await rename(staging, output);
+    if (hadOutput) await rm(retired, { recursive: true, force: true });
+  } catch (error) {
+    await discard();
+    return { ok: false, check, error, failure: fileSystemFailure(error, path.dirname(output)) };
+  }
   return { ok: true, check };
+}
+
+/** Eleventy wraps the error that stopped it, sometimes twice: the first cause says what happened. */
+export function innermost(error: unknown): unknown {
+  let current = error;
+  for (let depth = 0; depth < 5; depth++) {
+    const inner = (current as { originalError?: unknown; cause?: unknown } | undefined)?.originalError ?? (current as { cause?: unknown } | undefined)?.cause;
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
 }

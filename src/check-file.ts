@@ -4,7 +4,7 @@ import { type BodyLink, bodyFacts, renderedBodyFacts, sameText } from "./body-ch
 import { type ContentLocation, locate, schemas } from "./content-types.ts";
 import { isCalendarDate } from "./dates.ts";
 import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
-import { type ParsedFile, readContentFile } from "./frontmatter.ts";
+import { FrontMatterLanguageError, type ParsedFile, readContentFile } from "./frontmatter.ts";
 import { siteMarkdown } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
 import { type Problem, displayPath } from "./problems.ts";
@@ -67,7 +67,9 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   try {
     parsed = readContentFile(absolute);
   } catch (error) {
-    problems.push(frontMatterShapeProblem(file, readFileSync(absolute, "utf8")) ?? yamlProblem(file, error));
+    // Front matter in another language is refused as such; a shape problem explains any other failure best.
+    const shape = error instanceof FrontMatterLanguageError ? undefined : frontMatterShapeProblem(file, readFileSync(absolute, "utf8"));
+    problems.push(shape ?? yamlProblem(file, error));
     return report;
   }
   // An empty file, or one whose front matter is missing or never closed, is one problem,

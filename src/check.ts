@@ -1,7 +1,8 @@
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { linkProblem, linkProblems } from "./body-checks.ts";
+import { inventoryContent } from "./content-files.ts";
 import { type FileCheckSettings, type FileReport, examineFile } from "./check-file.ts";
 import { type ContentLocation, RESERVED_URLS } from "./content-types.ts";
 import { formatDate, isCalendarDate, londonToday } from "./dates.ts";
@@ -11,7 +12,7 @@ import { jsonSyntaxProblem } from "./json-problem.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { schemaProblems } from "./schema-problems.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "./schema/site.ts";
-import { IMAGES_FOLDER, siteUrls } from "./site-urls.ts";
+import { siteUrls } from "./site-urls.ts";
 
 export { schemaProblems, yamlProblem } from "./schema-problems.ts";
 
@@ -41,19 +42,12 @@ export interface CheckedFile {
 export interface CheckResult {
   problems: Problem[];
   files: CheckedFile[];
+  /** Editors' images that passed the allow-list (relative to content/images/): the only ones published. */
+  images: string[];
   /** Things worth telling the editor that are not problems: drafts and embargoes left out. */
   notices: string[];
   site?: Site;
   topics?: Topic[];
-}
-
-async function markdownFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && entry.name.endsWith(".md"))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .filter((file) => !path.relative(dir, file).split(path.sep).some((part) => part.startsWith("_")))
-    .sort();
 }
 
 async function readJson<T>(file: string, schema: z.ZodType<T>, problems: Problem[]): Promise<T | undefined> {
@@ -77,14 +71,6 @@ async function readJson<T>(file: string, schema: z.ZodType<T>, problems: Problem
   return found.length ? undefined : schema.parse(raw);
 }
 
-async function imageFiles(contentDir: string): Promise<string[]> {
-  const dir = path.join(contentDir, IMAGES_FOLDER);
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
-}
-
 /**
  * Validates every content file and the site data, and reports every problem at once.
  * The build runs this first and stops if any problem is an error.
@@ -94,8 +80,12 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   const notices: string[] = [];
   if (!(await stat(contentDir).then((info) => info.isDirectory(), () => false))) {
     const message = "is not a folder: run the command from the project folder, or give the content folder's path";
-    return { problems: [{ file: displayPath(contentDir), message, severity: "error" }], files: [], notices };
+    return { problems: [{ file: displayPath(contentDir), message, severity: "error" }], files: [], images: [], notices };
   }
+  // Every entry under content/ first: what the contract does not name is a problem, and
+  // only what it names is read below.
+  const inventory = inventoryContent(contentDir);
+  problems.push(...inventory.problems);
   const site = await readJson(path.join(contentDir, "_data", "site.json"), siteSchema, problems);
   const topics = await readJson(path.join(contentDir, "_data", "topics.json"), topicsSchema, problems);
   const topicSlugs = topics?.map((topic) => topic.slug);
@@ -111,7 +101,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   };
   // One file after another, synchronously: ten thousand small files read far faster so
   // than as promises, and a second thread taking half the files saved no time on 2 cores.
-  const reports = (await markdownFiles(contentDir)).map((file) => examineFile(file, settings));
+  const reports = inventory.markdown.map((file) => examineFile(file, settings));
 
   const byUrl = new Map<string, string[]>();
   for (const report of reports) {
@@ -121,14 +111,14 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     if (report.heldBack === "embargo") notices.push(`${report.file}: embargoed until ${String(report.parsed?.data.date)}, left out of this build`);
   }
   problems.push(...duplicateUrlProblems(byUrl));
-  problems.push(...siteWideProblems(reports, topicSlugs ?? [], await imageFiles(contentDir), site));
+  problems.push(...siteWideProblems(reports, topicSlugs ?? [], inventory.images, site));
 
   const files: CheckedFile[] = reports.flatMap((report): CheckedFile[] => {
     const { file, location, parsed, valid, heldBack } = report;
     if (!location || !parsed || !valid) return [];
     return [heldBack ? { file, location, data: parsed.data, heldBack } : { file, location, data: parsed.data }];
   });
-  return { problems: sortProblems(locateFrontMatterProblems(problems)), files, notices, site, topics };
+  return { problems: sortProblems(locateFrontMatterProblems(problems)), files, images: inventory.images, notices, site, topics };
 }
 
 /**

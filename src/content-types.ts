@@ -21,6 +21,16 @@ export const layouts: Record<ContentType, string> = {
   page: "page.11ty.tsx",
 };
 
+/**
+ * The folders under content/ that hold markdown of one type, and whether their files sit
+ * in year folders (content/news/2024/). The content folder's allow-list walks these.
+ */
+export const CONTENT_FOLDERS: ReadonlyArray<{ folder: string; years: boolean }> = [
+  { folder: "news", years: true },
+  { folder: "services", years: false },
+  { folder: "pages", years: false },
+];
+
 export interface ContentLocation {
   type: ContentType;
   slug: string;

@@ -13,6 +13,10 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   "base-uri": ["'self'"],
   "form-action": ["'self'"],
   "frame-ancestors": ["'none'"],
+  // No page writes HTML from strings: with Trusted Types required and no policy allowed,
+  // a string handed to innerHTML, document.write or a script's src throws instead of running.
+  "require-trusted-types-for": ["'script'"],
+  "trusted-types": ["'none'"],
 };
 
 export function serialisePolicy(directives: Readonly<Record<string, readonly string[]>>): string {
@@ -32,9 +36,10 @@ const HEADER_ONLY = new Set(["frame-ancestors", "report-uri", "sandbox"]);
  * the fallback for hosts that cannot send headers (GitHub Pages). Only clickjacking
  * protection (`frame-ancestors`) needs the real header.
  */
-export const META_CONTENT_SECURITY_POLICY = serialisePolicy(
-  Object.fromEntries(Object.entries(CSP_DIRECTIVES).filter(([name]) => !HEADER_ONLY.has(name))),
-);
+export const metaPolicy = (directives: Readonly<Record<string, readonly string[]>>): string =>
+  serialisePolicy(Object.fromEntries(Object.entries(directives).filter(([name]) => !HEADER_ONLY.has(name))));
+
+export const META_CONTENT_SECURITY_POLICY = metaPolicy(CSP_DIRECTIVES);
 /** Where the content editor lives; its policy applies there and nowhere else. */
 export const ADMIN_PATH = "/admin/*";
 
@@ -46,7 +51,8 @@ export const ADMIN_PATH = "/admin/*";
  * CONTENT_SECURITY_POLICY.
  */
 export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
-  ...CSP_DIRECTIVES,
+  // Decap (React) writes HTML from strings, so the editor cannot require Trusted Types.
+  ...Object.fromEntries(Object.entries(CSP_DIRECTIVES).filter(([name]) => !name.includes("trusted-types"))),
   "script-src": ["'self'", "'unsafe-eval'", "'wasm-unsafe-eval'"],
   "style-src": ["'self'", "'unsafe-inline'"],
   "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com", "https://raw.githubusercontent.com"],
@@ -54,3 +60,12 @@ export const ADMIN_CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> =
 };
 
 export const ADMIN_CONTENT_SECURITY_POLICY = serialisePolicy(ADMIN_CSP_DIRECTIVES);
+/** The editor's policy in its page, for hosts that cannot send headers. */
+export const ADMIN_META_CONTENT_SECURITY_POLICY = metaPolicy(ADMIN_CSP_DIRECTIVES);
+
+/**
+ * Editors' files (/images/, later /documents/) are served as they are. Were one ever
+ * opened as a document, this policy gives it no script, no plugins and a unique origin
+ * (`sandbox`), so it cannot act as the site.
+ */
+export const INERT_FILE_CONTENT_SECURITY_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";

@@ -17,7 +17,7 @@ const EXAMPLE = 'start the file with a line "---", then the fields (such as titl
  */
 export function frontMatterShapeProblem(file: string, source: string): Problem | undefined {
   if (source.trim() === "") return { file, message: `is empty: ${EXAMPLE}`, severity: "error" };
-  if (!/^---[ \t]*\r?\n/.test(source)) {
+  if (!source.startsWith("---")) {
     return { file, line: 1, field: "front matter", message: `is missing: ${EXAMPLE}`, severity: "error" };
   }
   if (!/\n---[ \t]*(\r?\n|$)/.test(source.slice(3))) {

@@ -11,9 +11,46 @@ export function parseYaml(source: string): unknown {
   return yaml.load(source, { schema: yaml.CORE_SCHEMA });
 }
 
-export const frontMatterOptions = {
-  engines: { yaml: (source: string): object => (parseYaml(source) ?? {}) as object },
+/** Why a file whose front matter is not YAML is refused, in the editor's words. */
+export class FrontMatterLanguageError extends Error {
+  constructor(readonly language: string) {
+    super(
+      `starts "---${language}", which asks for front matter in another language; only YAML is read. ` +
+        "Make the first line exactly --- and write the fields as YAML, such as title: \"A title\"",
+    );
+    this.name = "FrontMatterLanguageError";
+  }
+}
+
+const refuse = (language: string) => (): never => {
+  throw new FrontMatterLanguageError(language);
 };
+
+/**
+ * gray-matter and Eleventy merge the engines given here into their own, which run
+ * JavaScript (`---js`, `---javascript`) or read other languages: each is replaced by one
+ * that refuses, so front matter is only ever YAML, whoever parses the file.
+ */
+export const frontMatterOptions = {
+  engines: {
+    yaml: (source: string): object => (parseYaml(source) ?? {}) as object,
+    ...Object.fromEntries(
+      ["js", "javascript", "jsLegacy", "node", "json", "coffee", "coffeescript", "cson", "toml"].map((language) => [language, refuse(language)]),
+    ),
+  },
+};
+
+/**
+ * The language named on a file's opening `---` line (`---js` gives "js"), or undefined
+ * when the front matter is plain YAML or there is none. Checked before any parser sees
+ * the text, so nothing but YAML is ever handed to one.
+ */
+export function frontMatterLanguage(source: string): string | undefined {
+  if (!source.startsWith("---")) return undefined;
+  const end = source.indexOf("\n");
+  const language = source.slice(3, end < 0 ? undefined : end).trim();
+  return language ? language : undefined;
+}
 
 export interface ParsedFile {
   data: Record<string, unknown>;
@@ -37,6 +74,8 @@ function bodyStart(source: string): number {
 }
 
 export function parseFrontMatter(source: string): ParsedFile {
+  const language = frontMatterLanguage(source);
+  if (language !== undefined) throw new FrontMatterLanguageError(language);
   // gray-matter reads the front matter alone: it looks every input up in a cache keyed by
   // the whole text, and hashing ten thousand whole stories for that costs a third of a second.
   const start = bodyStart(source);
@@ -70,4 +109,9 @@ export function readContentFile(file: string, options: { asChecked?: boolean } =
   const parsed = parseFrontMatter(source);
   parsedFiles.set(file, { source, parsed });
   return parsed;
+}
+
+/** The text of a file as the check read it, if it did: the build renders only that text. */
+export function checkedSource(file: string): string | undefined {
+  return parsedFiles.get(file)?.source;
 }

@@ -1,4 +1,4 @@
-import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_PATH, CONTENT_SECURITY_POLICY } from "./csp.ts";
+import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_PATH, CONTENT_SECURITY_POLICY, INERT_FILE_CONTENT_SECURITY_POLICY } from "./csp.ts";
 
 /**
  * The site's HTTP response headers, as rules the hosting files are written from
@@ -33,6 +33,8 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   // Fingerprinted by src/eleventy/assets.ts: a new build writes new names.
   { path: "/assets/css/*", headers: { "Cache-Control": IMMUTABLE } },
   { path: "/assets/js/*", headers: { "Cache-Control": IMMUTABLE } },
+  // Editors' files: never run as a page, never sniffed as one.
+  { path: "/images/*", headers: { "Content-Security-Policy": INERT_FILE_CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff" } },
   // Decap CMS needs 'unsafe-eval'; only the editor gets it.
   { path: ADMIN_PATH, headers: { "Content-Security-Policy": ADMIN_CONTENT_SECURITY_POLICY } },
 ];

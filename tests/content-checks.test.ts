@@ -3,11 +3,11 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { duplicateUrlProblems } from "../src/check.ts";
 import { formatProblem } from "../src/problems.ts";
-import { makeContent, markdownFile, runCli, tempDir } from "./helpers/fixture-site.ts";
+import { TINY_PNG, makeContent, markdownFile, runCli, tempDir } from "./helpers/fixture-site.ts";
 import { rm } from "node:fs/promises";
 
 /** One file per kind of mistake the schema cannot see, each with the line the editor sees. */
-const FILES: Record<string, string> = {
+const FILES: Record<string, string | Uint8Array> = {
   "news/2024/good-story.md": markdownFile({ title: "Good story", date: "2024-06-01", summary: "Nothing wrong here." }, "Fine."),
   "news/2024/unfinished.md": markdownFile({ title: "Unfinished", date: "2024-06-02", summary: "Still a draft.", draft: true }, "Draft."),
   "news/2026/coming-soon.md": markdownFile({ title: "Coming soon", date: "2026-12-12", summary: "Embargoed." }, "Soon."),
@@ -33,7 +33,7 @@ const FILES: Record<string, string> = {
   "news/2024/unknown-tag.md": markdownFile({ title: "Tagged", date: "2024-06-07", summary: "A tagged story.", tags: ["event"] }, "Text."),
   "services/overdue.md": markdownFile({ title: "Overdue", summary: "A service.", reviewed: "2024-01-10", reviewDue: "2025-01-10" }, "Text."),
   "pages/search.md": markdownFile({ title: "Search help", summary: "How to search." }, "Text."),
-  "images/chart.png": "not really a png",
+  "images/chart.png": TINY_PNG,
 };
 
 describe("content checks beyond the schema", () => {

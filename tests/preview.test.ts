@@ -3,7 +3,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { checkContent } from "../src/check.ts";
-import { exists, makeContent, markdownFile, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
+import { TINY_PNG, exists, makeContent, markdownFile, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
 
 const STORIES = [
   { slug: "published", title: "Published", date: "2026-11-01", summary: "Out already." },
@@ -13,7 +13,7 @@ const STORIES = [
 ];
 const FILES = {
   "services/new-service.md": markdownFile({ title: "New service", summary: "Soon.", reviewed: "2026-11-01", draft: true }, "Text."),
-  "images/chart.png": "png bytes",
+  "images/chart.png": TINY_PNG,
 };
 
 const banner = (doc: Document) => doc.querySelector(".ri-preview-banner");
@@ -68,7 +68,7 @@ describe("the editors' preview", () => {
   });
 
   it("publishes editors' images at /images/", async () => {
-    assert.equal(await readFile(path.join(root, "live", "images", "chart.png"), "utf8"), "png bytes");
+    assert.deepEqual(await readFile(path.join(root, "live", "images", "chart.png")), TINY_PNG);
   });
 });
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { type FixtureStory, buildFixture, exists, markdownFile, readPage, storiesByDay } from "./helpers/fixture-site.ts";
+import { type FixtureStory, TINY_JPEG, buildFixture, exists, markdownFile, readPage, storiesByDay } from "./helpers/fixture-site.ts";
 import { META_CONTENT_SECURITY_POLICY } from "../src/csp.ts";
 import { headersFile, staticWebAppConfig } from "../src/hosting-files.ts";
 import { HEADER_RULES } from "../src/http-headers.ts";
@@ -70,7 +70,7 @@ describe("publishing: feeds, sitemap, robots and metadata", () => {
         "services/training.md": markdownFile({ title: "Training", summary: "Courses.", reviewed: "2024-03-31" }, "Body."),
         "services/advice.md": markdownFile({ title: "Advice", summary: "Help with planning a study.", reviewed: "2025-02-02" }, "Body."),
         // The check requires a story's image to exist on the site.
-        "images/photo.jpg": "not really a JPEG; only its address matters here",
+        "images/photo.jpg": TINY_JPEG,
       },
     });
   });

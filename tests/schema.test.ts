@@ -1,10 +1,12 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { schemaProblems } from "../src/check.ts";
 import { formatProblem } from "../src/problems.ts";
 import { newsSchema } from "../src/schema/news.ts";
 import { pageSchema } from "../src/schema/page.ts";
 import { serviceSchema } from "../src/schema/service.ts";
+import { siteSchema } from "../src/schema/site.ts";
 import { type z } from "zod";
 
 const FILE = "content/news/2024/story.md";
@@ -68,13 +70,21 @@ describe("news schema", () => {
   });
 
   it("requires alt text unless the image is marked decorative", () => {
-    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/a.jpg" } }), [
+    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/images/a.jpg" } }), [
       `${FILE}: image.alt: is required: describe the image for people who cannot see it, or write alt: "" and decorative: true`,
     ]);
-    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/a.jpg", alt: "" } }), [
+    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/images/a.jpg", alt: "" } }), [
       `${FILE}: image.alt: is empty: describe the image, or add "decorative: true" if it adds no information`,
     ]);
-    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/a.jpg", alt: "", decorative: true } }), []);
+    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/images/a.jpg", alt: "", decorative: true } }), []);
+  });
+
+  it("takes images only from the site's own images folder", () => {
+    const message = `${FILE}: image.src: must be an image in content/images/, written /images/<name>, such as /images/team-photo.jpg`;
+    for (const src of ["https://attacker.example/a.jpg", "//attacker.example/a.jpg", "/a.jpg", "/images/../admin/a.jpg", "/images\\a.jpg", "data:image/png;base64,AA=="]) {
+      assert.deepEqual(lines(newsSchema, { ...story, image: { src, alt: "A" } }), [message], src);
+    }
+    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/images/events/a.jpg", alt: "A" } }), []);
   });
 
   it("names unknown fields, with a guess for near misses", () => {
@@ -82,7 +92,7 @@ describe("news schema", () => {
     assert.deepEqual(lines(newsSchema, { ...story, author: "x" }), [
       `${FILE}: author: unknown field: remove it, or use one of title, date, summary, tags, updated, draft, image`,
     ]);
-    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/a.jpg", alt: "A", altt: "B" } }), [
+    assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/images/a.jpg", alt: "A", altt: "B" } }), [
       `${FILE}: image.altt: unknown field (did you mean "alt"?)`,
     ]);
   });
@@ -119,5 +129,33 @@ describe("page schema", () => {
     assert.deepEqual(lines(pageSchema, { title: "About", summary: "About us.", reviewed: "2024-02-30" }), [
       `${FILE}: reviewed: "2024-02-30" is not a real date (use YYYY-MM-DD)`,
     ]);
+  });
+});
+
+describe("site.json addresses", () => {
+  const site = JSON.parse(readFileSync(new URL("../content/_data/site.json", import.meta.url), "utf8")) as Record<string, unknown>;
+  const siteLines = (data: unknown) => schemaProblems("content/_data/site.json", siteSchema, data).map(formatProblem);
+
+  it("accepts the real site data", () => {
+    assert.deepEqual(siteLines(site), []);
+  });
+
+  it("takes the site's address only as an https origin", () => {
+    for (const url of ["http://ri.example.nhs.uk", "https://ri.example.nhs.uk/folder/", "https://user:pw@ri.example.nhs.uk", "https://ri.example.nhs.uk/?q=1", "javascript:alert(1)"]) {
+      const found = siteLines({ ...site, url });
+      assert.equal(found.length, 1, url);
+      assert.match(found[0] ?? "", /^content\/_data\/site\.json: url: must be/, url);
+    }
+    assert.deepEqual(siteLines({ ...site, url: "https://ri.example.nhs.uk/" }), []);
+  });
+
+  it("takes navigation and footer links only as paths on this site", () => {
+    for (const href of ["//attacker.example/", "/\\attacker.example", "https://attacker.example/", "javascript:alert(1)", "/news/ x", "services/"]) {
+      const found = siteLines({ ...site, navigation: [{ text: "News", href }], footer: [{ text: "Help", href }] });
+      assert.deepEqual(found, [
+        `content/_data/site.json: navigation[0].href: must be a path on this site, starting with one "/" and without spaces or backslashes, such as /services/`,
+        `content/_data/site.json: footer[0].href: must be a path on this site, starting with one "/" and without spaces or backslashes, such as /services/`,
+      ], href);
+    }
   });
 });

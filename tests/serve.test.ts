@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
+import { networkInterfaces } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -32,6 +33,7 @@ describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
   let output = "";
   let browser: Browser;
   let page: Page;
+  let port = 0;
 
   before(async () => {
     root = await tempDir("serve");
@@ -39,7 +41,7 @@ describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
     await makeContent(project, {
       stories: [{ slug: "live", title: "Live reload", date: "2024-05-01", summary: "S." }, { slug: "draft", title: "Draft story", date: "2024-05-02", summary: "S.", draft: true }],
     });
-    const port = await freePort();
+    port = await freePort();
     // Its own process group, so the runner and any build it is running stop together.
     runner = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts", "--port", String(port)], { cwd: project, detached: true, stdio: ["ignore", "pipe", "pipe"] });
     runner.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -64,6 +66,23 @@ describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
 
   const waitForText = (text: string) =>
     page.waitForFunction((wanted) => document.body.textContent?.includes(wanted), text, { timeout: 30_000 });
+
+  it("listens only on this machine by default, since it shows drafts and embargoed stories", async () => {
+    const reach = (host: string) =>
+      new Promise<string>((resolve) => {
+        const socket = connect({ host, port, timeout: 2000 });
+        socket.once("connect", () => (socket.destroy(), resolve("connected")));
+        socket.once("timeout", () => (socket.destroy(), resolve("timeout")));
+        socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? "error"));
+      });
+    assert.equal(await reach("127.0.0.1"), "connected");
+    // Every address of this machine that is not loopback (a CI runner has at least one).
+    const others = Object.values(networkInterfaces())
+      .flat()
+      .filter((address) => address && !address.internal && address.family === "IPv4")
+      .map((address) => address?.address ?? "");
+    for (const address of others) assert.notEqual(await reach(address), "connected", `the preview answered on ${address}`);
+  });
 
   it("serves drafts, never into _site/", async () => {
     const response = await page.request.get(page.url().replace("/live/", "/draft/"));

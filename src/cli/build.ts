@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build-options.ts";
-import { buildSite } from "../build.ts";
+import { buildSite, innermost } from "../build.ts";
 import { formatProblem } from "../problems.ts";
 import { normalisePrefix } from "../url.ts";
 
@@ -18,6 +18,20 @@ const { values } = parseArgs({
     verbose: { type: "boolean", default: false },
   },
 });
+
+/** Eleventy's message and the cause it wraps, without the stack (--verbose shows it). */
+function errorSummary(error: unknown): string {
+  const cause = innermost(error);
+  const message = (value: unknown) => (value instanceof Error ? value.message : String(value));
+  const lines = [message(error), ...(cause !== error ? [message(cause)] : [])];
+  return `${lines.join("\n")}\n(run the build with --verbose for the details a developer needs)`;
+}
+
+function errorDetail(error: unknown): string {
+  const cause = innermost(error);
+  const stack = (value: unknown) => (value instanceof Error ? (value.stack ?? value.message) : String(value));
+  return cause !== error ? `${stack(error)}\nCaused by: ${stack(cause)}` : stack(error);
+}
 
 const env = buildOptionsFromEnv();
 const started = performance.now();
@@ -39,7 +53,8 @@ if (result.ok) {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`Built ${values.output}/ from ${result.check.files.length} content files in ${seconds} s.`);
 } else {
-  if (result.error) console.error(result.error instanceof Error ? (result.error.stack ?? result.error.message) : String(result.error));
+  if (result.failure) console.error(result.failure);
+  else if (result.error) console.error(values.verbose ? errorDetail(result.error) : errorSummary(result.error));
   console.error(`Build failed: ${values.output}/ was left as it was.`);
   process.exitCode = 1;
 }

@@ -28,9 +28,13 @@ const { values } = parseArgs({
     input: { type: "string", default: "content" },
     output: { type: "string", default: "_preview" },
     port: { type: "string", default: String(DEV_SERVER_PORT) },
+    // The preview shows drafts and embargoed stories: only this machine sees it unless
+    // someone chooses otherwise (`--host 0.0.0.0` for a phone on the same network).
+    host: { type: "string", default: "127.0.0.1" },
   },
 });
 const input = path.resolve(values.input);
+const shownHost = values.host === "127.0.0.1" ? "localhost" : values.host;
 const output = path.resolve(values.output);
 const watched = [input, path.join(root, "src"), path.join(root, "layouts"), path.join(root, "eleventy.config.ts")];
 
@@ -70,7 +74,7 @@ function build(): void {
     if (message.type === "built") {
       ready = true;
       if (message.ok) {
-        console.log(`Preview rebuilt in ${message.seconds.toFixed(1)} s${firstBuild ? `: open ${server.getServerUrl("localhost")}` : ""}`);
+        console.log(`Preview rebuilt in ${message.seconds.toFixed(1)} s${firstBuild ? `: open ${server.getServerUrl(shownHost)}` : ""}`);
         firstBuild = false;
         server.reload({});
       } else {
@@ -110,10 +114,14 @@ const watcher = watchFiles(watched, (files) => {
   else build();
 });
 
+// Eleventy's dev server listens on every interface and has no setting for it.
+server._serverListen = function (this: EleventyDevServer, port: number) {
+  this.server.listen({ port, host: values.host });
+};
 server.serve(Number(values.port));
 // A save made before the watcher is ready would go unheard.
 await Promise.all([server.ready(), watcher.ready]);
-console.log(`Preview at ${server.getServerUrl("localhost")} (drafts and embargoed stories included). Press Ctrl+C to stop.`);
+console.log(`Preview at ${server.getServerUrl(shownHost)} (drafts and embargoed stories included). Press Ctrl+C to stop.`);
 build();
 
 async function stop(): Promise<void> {

@@ -31,5 +31,6 @@ export interface EleventyConfig {
   setFrontMatterParsingOptions(options: Record<string, unknown>): void;
   setQuietMode(quiet: boolean): void;
   setLayoutsDirectory(dir: string): void;
+  setDataFileSuffixes(suffixes: string[]): void;
   on(event: string, callback: (...args: unknown[]) => unknown): void;
 }

@@ -10,11 +10,11 @@ import { rememberNews } from "../news/incremental.ts";
 import { type Story, loadStories } from "../news/store.ts";
 import type { PageData, ServiceEntry, SiteNewsIndex } from "../page-data.ts";
 import type { Site, Topic } from "../schema/site.ts";
-import { IMAGES_FOLDER } from "../site-urls.ts";
 import type { SitemapPage } from "../sitemap.ts";
 import { type BuildOptions, buildOptionsFromEnv } from "../build-options.ts";
 import { frontendAssets } from "./assets.ts";
 import type { CollectionApi, EleventyConfig } from "./config-api.ts";
+import { checkFor, contentBoundary } from "./checked-content.ts";
 import { addContentEditor } from "./cms.ts";
 import { startSearchIndex } from "./search-index.ts";
 import { tsxExtension } from "./tsx-extension.ts";
@@ -59,8 +59,9 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
     return located ? located.url : undefined;
   });
 
-  // Drafts stay out of production builds entirely (stories are read by src/news/, below).
-  eleventyConfig.addPreprocessor("held-back", "md", (data) => (!options.preview && data.draft === true ? false : undefined));
+  // Only what the check passed is read, run or published; drafts stay out of production
+  // builds entirely (stories are read by src/news/, below).
+  contentBoundary(eleventyConfig, options);
 
   // News stories are not Eleventy templates: src/news/ reads them once and renders every
   // news page through the same layouts (see renderNewsPages for why).
@@ -72,7 +73,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   let shared: Omit<SharedData, "collections"> | undefined;
   let collections: Partial<PageData["collections"]> = {};
 
-  eleventyConfig.addCollection("newsIndex", (api: CollectionApi): SiteNewsIndex => {
+  eleventyConfig.addCollection("newsIndex", async (api: CollectionApi): Promise<SiteNewsIndex> => {
     const globals = api.getAll()[0]?.data ?? {};
     const topics = (globals.topics ?? []) as Topic[];
     const site = globals.site as Site;
@@ -85,7 +86,8 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       buildDate: londonToday(options.today).toISODate() ?? "",
       assets: globals.assets as PageData["assets"],
     };
-    stories = loadStories(path.resolve(inputDir), options);
+    const newsFiles = (await checkFor(inputDir, options)).files.filter((file) => file.location.type === "news").map((file) => path.resolve(file.file));
+    stories = loadStories(path.resolve(inputDir), options, newsFiles);
     const index = buildNewsIndex(
       stories.map((story) => story.entry),
       topics.map((topic) => topic.slug),
@@ -121,9 +123,6 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       )
       .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title))),
   );
-
-  // Editors' images: content/images/<name> is published at /images/<name>, as the check expects.
-  eleventyConfig.addPassthroughCopy({ [path.join(inputDir, IMAGES_FOLDER)]: IMAGES_FOLDER });
 
   addGeneratedPages(eleventyConfig);
   addContentEditor(eleventyConfig);

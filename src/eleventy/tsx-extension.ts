@@ -21,5 +21,4 @@ export function tsxExtension(eleventyConfig: EleventyConfig): void {
       };
     },
   });
-  eleventyConfig.addTemplateFormats("11ty.tsx");
 }

@@ -1,4 +1,4 @@
-import { rmSync } from "node:fs";
+import { existsSync, lstatSync, rmSync } from "node:fs";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import { render as renderHome } from "../../layouts/home.11ty.tsx";
@@ -63,6 +63,8 @@ export async function updateStory(file: string): Promise<StoryUpdate> {
   const located = locate(relative);
   if (!located.ok || located.location.type !== "news") return { kind: "full" };
 
+  // A link in place of a story is never read: the full rebuild's check reports it.
+  if (existsSync(file) && !lstatSync(file).isFile()) return { kind: "full" };
   const check = await checkContent(state.contentDir, { preview: state.preview, today: state.today });
   if (check.problems.some((problem) => problem.severity === "error")) return { kind: "problems", problems: check.problems };
 

@@ -33,7 +33,9 @@ export function storyFiles(contentDir: string): string[] {
   return years
     .flatMap((year) => {
       try {
-        return readdirSync(path.join(newsDir, year)).map((file) => path.join(newsDir, year, file));
+        return readdirSync(path.join(newsDir, year), { withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.join(newsDir, year, entry.name));
       } catch {
         return [];
       }
@@ -47,12 +49,13 @@ export function storyFiles(contentDir: string): string[] {
  * out unless this is a preview. The check has already validated every file, so the
  * front matter has the schema's types; a file the check would reject is skipped here.
  * Each story is the copy the check read (see readContentFile), so the build publishes
- * what was checked even if a file is saved while it runs.
+ * what was checked even if a file is saved while it runs; the build passes the files the
+ * check passed, and without them only regular files are read, never links.
  */
-export function loadStories(contentDir: string, options: NewsOptions): Story[] {
+export function loadStories(contentDir: string, options: NewsOptions, files = storyFiles(contentDir)): Story[] {
   const today = londonToday(options.today).toISODate() ?? "";
   const stories: Story[] = [];
-  for (const file of storyFiles(contentDir)) {
+  for (const file of files) {
     const located = locate(path.relative(contentDir, file).split(path.sep).join("/"));
     if (!located.ok || located.location.type !== "news") continue;
     const source = readContentFile(file, { asChecked: true });

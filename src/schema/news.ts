@@ -1,10 +1,25 @@
 import { z } from "zod";
+import { IMAGES_FOLDER, IMAGES_URL } from "../site-urls.ts";
 import { calendarDate, flag, list, ordered, text, withMeta } from "./fields.ts";
+
+/** An editor's image, in the site's own images folder: never another site's, never a path out of it. */
+export function isImagePath(value: string): boolean {
+  if (!value.startsWith(IMAGES_URL) || /[\\\s?#]/.test(value)) return false;
+  return value
+    .slice(IMAGES_URL.length)
+    .split("/")
+    .every((segment) => segment !== "" && segment !== "." && segment !== "..");
+}
 
 export const imageSchema = z
   .strictObject(
     {
-      src: withMeta(text("image.src", 500), { kind: "image-file", maxLength: 500 }),
+      src: withMeta(
+        text("image.src", 500).refine(isImagePath, {
+          error: `must be an image in content/${IMAGES_FOLDER}/, written ${IMAGES_URL}<name>, such as ${IMAGES_URL}team-photo.jpg`,
+        }),
+        { kind: "image-file", maxLength: 500 },
+      ),
       alt: withMeta(z.string({
         error: (issue) =>
           issue.input === undefined

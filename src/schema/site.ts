@@ -1,7 +1,25 @@
 import { z } from "zod";
 import { text } from "./fields.ts";
 
-const link = z.strictObject({ text: text("text", 60), href: z.string().startsWith("/", { error: "must be a site path starting with /" }) });
+/**
+ * A link in the site's navigation or footer: a path on this site, which the build puts
+ * under the path prefix. `//host` and backslashes are refused: browsers read both as
+ * another site's address.
+ */
+const sitePath = z
+  .string({ error: "must be a site path starting with /, such as /services/" })
+  .regex(/^\/(?![/\\])[^\\\s]*$/, { error: 'must be a path on this site, starting with one "/" and without spaces or backslashes, such as /services/' });
+
+const link = z.strictObject({ text: text("text", 60), href: sitePath });
+
+/** The live site's address: https, and nothing after the domain (no folder, query or fragment). */
+const siteOrigin = z.url({ error: "must be the full address of the live site, such as https://www.example.nhs.uk" }).refine(
+  (value) => {
+    const url = new URL(value);
+    return url.protocol === "https:" && !url.username && !url.password && url.pathname === "/" && !url.search && !url.hash && !/[?#]/.test(value);
+  },
+  { error: "must be an https:// address with nothing after the domain, such as https://www.example.nhs.uk (a site in a folder sets RI_PATH_PREFIX instead)" },
+);
 
 /** `content/_data/site.json`: what every page needs to know about the site. */
 export const siteSchema = z.strictObject({
@@ -12,7 +30,7 @@ export const siteSchema = z.strictObject({
     split: z.string().optional(),
     descriptor: z.string().optional(),
   }),
-  url: z.url({ error: "must be the full address of the live site, such as https://www.example.nhs.uk" }),
+  url: siteOrigin,
   language: z.string().optional(),
   dateStyle: z.enum(["ordinal", "nhs"], { error: 'must be "ordinal" (12th December 2024) or "nhs" (12 December 2024)' }).optional(),
   navigation: z.array(link),

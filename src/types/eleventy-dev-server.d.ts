@@ -14,5 +14,9 @@ declare module "@11ty/eleventy-dev-server" {
     /** Tells every connected browser to reload. */
     reload(event?: { files?: string[]; subtype?: string }): void;
     close(): Promise<void>;
+    /** The HTTP server, made on first use. */
+    readonly server: import("node:http").Server;
+    /** Starts listening; replaced by the preview to choose the address it listens on. */
+    _serverListen(port: number): void;
   }
 }

@@ -23,8 +23,15 @@ export interface FixtureOptions {
   stories?: FixtureStory[];
   site?: Record<string, unknown>;
   /** Extra files by path relative to the content folder. */
-  files?: Record<string, string>;
+  files?: Record<string, string | Uint8Array>;
 }
+
+/** Real (tiny) image files: the check examines an image's bytes, not only its name. */
+export const TINY_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==", "base64");
+export const TINY_JPEG = Buffer.from(
+  "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=",
+  "base64",
+);
 
 export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(path.join(tmpdir(), `ri-${prefix}-`));
