@@ -38,6 +38,15 @@ export interface FileReport {
   links: BodyLink[];
 }
 
+/** The file's text once more, to explain a problem with its front matter; undefined if it cannot be read now. */
+function readSource(absolute: string): string | undefined {
+  try {
+    return readFileSync(absolute, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reports of files already examined, by their parse (readContentFile keeps one parse per
  * unchanged text) and the settings they were examined with: the preview checks the whole
@@ -68,14 +77,16 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
     parsed = readContentFile(absolute);
   } catch (error) {
     // Front matter in another language is refused as such; a shape problem explains any other failure best.
-    const shape = error instanceof FrontMatterLanguageError ? undefined : frontMatterShapeProblem(file, readFileSync(absolute, "utf8"));
+    const source = error instanceof FrontMatterLanguageError ? undefined : readSource(absolute);
+    const shape = source === undefined ? undefined : frontMatterShapeProblem(file, source);
     problems.push(shape ?? yamlProblem(file, error));
     return report;
   }
   // An empty file, or one whose front matter is missing or never closed, is one problem,
   // not a list of missing fields. A page with front matter and text is never read twice.
   if (parsed.bodyLineOffset === 0 || parsed.body.trim() === "") {
-    const shape = frontMatterShapeProblem(file, readFileSync(absolute, "utf8"));
+    const source = readSource(absolute);
+    const shape = source === undefined ? undefined : frontMatterShapeProblem(file, source);
     if (shape) {
       problems.push(shape);
       return report;
