@@ -1,13 +1,15 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { closest } from "fastest-levenshtein";
 import { type BodyLink, bodyFacts, renderedBodyFacts, sameText } from "./body-checks.ts";
 import { type ContentLocation, locate, schemas } from "./content-types.ts";
 import { isCalendarDate } from "./dates.ts";
-import { type ParsedFile, readContentFile } from "./frontmatter.ts";
+import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
+import { FrontMatterLanguageError, type ParsedFile, readContentFile } from "./frontmatter.ts";
 import { siteMarkdown } from "./markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
 import { type Problem, displayPath } from "./problems.ts";
 import { schemaProblems, yamlProblem } from "./schema-problems.ts";
+import { nearMatch } from "./suggest.ts";
 
 /** What checking one file needs to know about the rest of the site and the build. */
 export interface FileCheckSettings {
@@ -36,6 +38,23 @@ export interface FileReport {
   links: BodyLink[];
 }
 
+/** The file's text once more, to explain a problem with its front matter; undefined if it cannot be read now. */
+function readSource(absolute: string): string | undefined {
+  try {
+    return readFileSync(absolute, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reports of files already examined, by their parse (readContentFile keeps one parse per
+ * unchanged text) and the settings they were examined with: the preview checks the whole
+ * site on every save, and only the saved file needs examining again.
+ */
+const examined = new WeakMap<ParsedFile, { settings: string; report: FileReport }>();
+const settingsKeys = new WeakMap<FileCheckSettings, string>();
+
 /**
  * Reads one content file and makes every check that needs only that file: its place,
  * front matter, schema, summary, dates, topics, placeholder text, headings and image
@@ -57,15 +76,34 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   try {
     parsed = readContentFile(absolute);
   } catch (error) {
-    problems.push(yamlProblem(file, error));
+    // Front matter in another language is refused as such; a shape problem explains any other failure best.
+    const source = error instanceof FrontMatterLanguageError ? undefined : readSource(absolute);
+    const shape = source === undefined ? undefined : frontMatterShapeProblem(file, source);
+    problems.push(shape ?? yamlProblem(file, error));
     return report;
+  }
+  // An empty file, or one whose front matter is missing or never closed, is one problem,
+  // not a list of missing fields. A page with front matter and text is never read twice.
+  if (parsed.bodyLineOffset === 0 || parsed.body.trim() === "") {
+    const source = readSource(absolute);
+    const shape = source === undefined ? undefined : frontMatterShapeProblem(file, source);
+    if (shape) {
+      problems.push(shape);
+      return report;
+    }
   }
   report.parsed = parsed;
   const { data } = parsed;
+  // A rendering check keeps each body's HTML for the build as it goes, so it is never skipped.
+  let settingsKey = settingsKeys.get(settings);
+  if (settingsKey === undefined && settings.renderPrefix === undefined) settingsKeys.set(settings, (settingsKey = JSON.stringify(settings)));
+  const cached = examined.get(parsed);
+  if (settingsKey && cached?.settings === settingsKey) return cached.report;
 
   const found = schemaProblems(file, schemas[location.type], data);
   problems.push(...found);
   report.valid = !found.length;
+  problems.push(...curlyQuoteWarnings(file, data));
 
   if (typeof data.title === "string" && typeof data.summary === "string" && sameText(data.title, data.summary)) {
     problems.push({
@@ -99,7 +137,7 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
     if (Array.isArray(data.tags) && topics) {
       data.tags.forEach((tag, index) => {
         if (typeof tag === "string" && !topics.includes(tag)) {
-          const guess = topics.length ? closest(tag, topics) : undefined;
+          const guess = nearMatch(tag, topics);
           problems.push({
             file,
             field: `tags[${index}]`,
@@ -133,5 +171,6 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   const facts = rendered ? renderedBodyFacts(parsed, bodyFile, siteMarkdown(settings.renderPrefix)) : bodyFacts(parsed.body, bodyFile);
   problems.push(...facts.problems);
   report.links = facts.links;
+  if (settingsKey) examined.set(parsed, { settings: settingsKey, report });
   return report;
 }

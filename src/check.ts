@@ -6,7 +6,9 @@ import { inventoryContent } from "./content-files.ts";
 import { type FileCheckSettings, type FileReport, examineFile } from "./check-file.ts";
 import { type ContentLocation, RESERVED_URLS } from "./content-types.ts";
 import { formatDate, isCalendarDate, londonToday } from "./dates.ts";
+import { locateFrontMatterProblems } from "./front-matter-problems.ts";
 import type { ParsedFile } from "./frontmatter.ts";
+import { jsonSyntaxProblem } from "./json-problem.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { schemaProblems } from "./schema-problems.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "./schema/site.ts";
@@ -50,16 +52,18 @@ export interface CheckResult {
 
 async function readJson<T>(file: string, schema: z.ZodType<T>, problems: Problem[]): Promise<T | undefined> {
   const shown = displayPath(file);
+  let text: string;
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(file, "utf8"));
+    text = await readFile(file, "utf8");
+  } catch {
+    problems.push({ file: shown, message: "is missing", severity: "error" });
+    return undefined;
+  }
+  try {
+    raw = JSON.parse(text);
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
-    problems.push({
-      file: shown,
-      message: missing ? "is missing" : `is not valid JSON (${(error as Error).message})`,
-      severity: "error",
-    });
+    problems.push(jsonSyntaxProblem(shown, text, error));
     return undefined;
   }
   const found = schemaProblems(shown, schema, raw);
@@ -114,7 +118,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     if (!location || !parsed || !valid) return [];
     return [heldBack ? { file, location, data: parsed.data, heldBack } : { file, location, data: parsed.data }];
   });
-  return { problems: sortProblems(problems), files, images: inventory.images, notices, site, topics };
+  return { problems: sortProblems(locateFrontMatterProblems(problems)), files, images: inventory.images, notices, site, topics };
 }
 
 /**

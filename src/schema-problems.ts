@@ -1,7 +1,7 @@
-import { closest, distance } from "fastest-levenshtein";
 import { z } from "zod";
 import { FrontMatterLanguageError } from "./frontmatter.ts";
 import type { Problem } from "./problems.ts";
+import { nearMatch } from "./suggest.ts";
 
 function fieldName(issuePath: PropertyKey[]): string {
   return issuePath.reduce<string>(
@@ -15,8 +15,8 @@ function allowedFields(schema: z.ZodType): string[] {
 }
 
 function unknownFieldMessage(key: string, allowed: string[]): string {
-  const guess = allowed.length ? closest(key, allowed) : undefined;
-  if (guess && distance(key.toLowerCase(), guess.toLowerCase()) <= Math.max(2, Math.floor(guess.length / 3))) {
+  const guess = nearMatch(key, allowed);
+  if (guess) {
     return `unknown field (did you mean "${guess}"?)`;
   }
   return `unknown field: remove it, or use one of ${allowed.join(", ")}`;
@@ -59,6 +59,15 @@ export function yamlProblem(file: string, error: unknown): Problem {
   // gray-matter hands js-yaml the text from the end of the opening --- line, so its
   // zero-based line 1 is the file's line 2.
   const line = typeof mark?.line === "number" ? mark.line + 1 : undefined;
+  if (/tab characters/i.test(reason)) {
+    return {
+      file,
+      line,
+      field: "front matter",
+      message: "this line is indented with a TAB, which front matter does not allow: indent it with spaces, as the lines around it are (two spaces before a - in a list)",
+      severity: "error",
+    };
+  }
   return {
     file,
     line,

@@ -1,5 +1,5 @@
-import { closest } from "fastest-levenshtein";
 import { type NewsEntry, buildNewsIndex } from "./news-index.ts";
+import { nearMatch } from "./suggest.ts";
 
 /** Pages the site makes itself, whatever the content (the news listings come from the news index). */
 export const GENERATED_URLS: readonly string[] = [
@@ -38,7 +38,7 @@ export interface SiteUrlsInput {
 
 export interface SiteUrls {
   has(url: string): boolean;
-  /** The existing page address closest to a broken one, to suggest as the fix. */
+  /** The existing page address closest to a broken one, to suggest as the fix, if one is near. */
   nearest(url: string): string | undefined;
 }
 
@@ -69,7 +69,7 @@ export function siteUrls(input: SiteUrlsInput): SiteUrls {
     has: (url) => pages.has(url) || files.has(url) || GENERATED_FOLDERS.some((folder) => url.startsWith(folder) && url !== folder),
     nearest: (url) => {
       candidates ??= [...pages, ...files];
-      return candidates.length ? closest(url, candidates) : undefined;
+      return nearMatch(url, candidates);
     },
   };
 }

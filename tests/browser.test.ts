@@ -5,16 +5,14 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { AXE_TAGS } from "./quality/axe.ts";
 import { htmlFiles } from "./quality/html.ts";
-import { browserTestsOptedOut, watchPage } from "./quality/browser.ts";
+import { browserSkip, watchPage } from "./quality/browser.ts";
 import { type Harness, startHarness } from "./quality/harness.ts";
 import { PAGE_TYPES } from "./quality/quality-site.ts";
 import type { StaticServer } from "./quality/server.ts";
 
 
 
-const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
-
-describe("in a real browser, under the strict CSP", { skip }, () => {
+describe("in a real browser, under the strict CSP", { skip: browserSkip }, () => {
   let output: string;
   let server: StaticServer;
   let browser: Browser;

@@ -13,9 +13,9 @@ const BROKEN = {
 
 const EXPECTED = [
   'news/2024/bad-yaml.md:2: front matter: could not be read (bad indentation of a mapping entry). If a value contains a colon or starts with a quote or #, put the whole value in double quotes, such as title: "Research: the next step"',
-  'news/2024/impossible-date.md: date: "2024-02-30" is not a real date (use YYYY-MM-DD)',
-  'news/2024/missing-title.md: title: is required (add a line "title: ..." to the front matter)',
-  "news/2024/unknown-key.md: authour: unknown field: remove it, or use one of title, date, summary, tags, updated, draft, image",
+  'news/2024/impossible-date.md:3: date: "2024-02-30" is not a real date (use YYYY-MM-DD)',
+  'news/2024/missing-title.md:4: title: is required (add a line "title: ..." to the front matter)',
+  "news/2024/unknown-key.md:5: authour: unknown field: remove it, or use one of title, date, summary, tags, updated, draft, image",
 ];
 
 describe("broken content", () => {

@@ -15,6 +15,7 @@ import { NOT_INDEXED_PATHS, isIndexed } from "../src/indexing.ts";
 import { homeSchema } from "../src/schema/page.ts";
 import { type Topic, siteSchema, topicsSchema } from "../src/schema/site.ts";
 import { launchChromium } from "./helpers/browser.ts";
+import { browserSkip } from "./quality/browser.ts";
 import { ROOT, buildFixture, readPage } from "./helpers/fixture-site.ts";
 import { serveSite } from "./quality/server.ts";
 
@@ -200,7 +201,7 @@ describe("the content editor at /admin/", { timeout: 120_000 }, () => {
     assert.ok(HEADER_RULES.every((rule) => !/127\.0\.0\.1|localhost/.test(Object.values(rule.headers).join(" "))));
   });
 
-  it("starts in Chromium under its policy, with no request off the site and no policy violation", async () => {
+  it("starts in Chromium under its policy, with no request off the site and no policy violation", { skip: browserSkip }, async () => {
     const server = await serveSite(built.output);
     const browser = await launchChromium();
     try {

@@ -49,17 +49,17 @@ describe("content checks beyond the schema", () => {
     'news/2024/headings.md:7: heading: "# A big heading" is a level-1 heading, but the page title is the page\'s only one: make it "## A big heading"',
     'news/2024/headings.md:11: heading: "## Headings" repeats the page title, which the page already shows at the top: remove it',
     'news/2024/headings.md:15: heading: "#### Details" jumps from level 2 to level 4: make it "### Details", so no level is skipped',
-    'news/2024/images.md: image.src: "/images/missing.jpg" is not an image on this site (did you mean "/images/chart.png"?): put the image in the content/images/ folder, or correct the address',
+    'news/2024/images.md:6: image.src: "/images/missing.jpg" is not an image on this site: put the image in the content/images/ folder, or correct the address',
     'news/2024/images.md:10: image: "/images/chart.png" has no alt text: describe what the image shows between the square brackets, such as ![A nurse talking to a patient](/images/chart.png)',
-    'news/2024/images.md:14: image: "/images/photo.jpg" is not an image on this site (did you mean "/images/chart.png"?): put the image in the content/images/ folder, or correct the address',
+    'news/2024/images.md:14: image: "/images/photo.jpg" is not an image on this site: put the image in the content/images/ folder, or correct the address',
     'news/2024/links.md:7: link: "/news/2024/good-stroy/" goes to no page on this site (did you mean "/news/2024/good-story/"?): correct the address or remove the link',
     'news/2024/links.md:7: link: "/services" goes to no page on this site (did you mean "/services/"?): correct the address or remove the link',
     'news/2024/links.md:11: link: "/news/2024/unfinished/" goes to a page that is a draft, so the link would be broken on the live site: remove the link until that page is published',
     'news/2024/links.md:11: link: "/news/2026/coming-soon/" goes to a page that is embargoed until 12th December 2026, so the link would be broken on the live site: remove the link until that page is published',
-    "news/2024/same-summary.md: summary: repeats the title: say in one or two plain sentences what the page is about, which listings and search results show under the title",
-    'news/2024/unknown-tag.md: tags[0]: "event" is not a topic in content/_data/topics.json (did you mean "events"?); add it there first or pick an existing topic',
+    "news/2024/same-summary.md:4: summary: repeats the title: say in one or two plain sentences what the page is about, which listings and search results show under the title",
+    'news/2024/unknown-tag.md:6: tags[0]: "event" is not a topic in content/_data/topics.json (did you mean "events"?); add it there first or pick an existing topic',
     "pages/search.md: would have the address /search/, which is the search page: rename the file",
-    'warning: services/overdue.md: reviewDue: "2025-01-10" has passed: check the page is still right, then set reviewed to the day you checked it and reviewDue to the next review date',
+    'warning: services/overdue.md:5: reviewDue: "2025-01-10" has passed: check the page is still right, then set reviewed to the day you checked it and reviewDue to the next review date',
   ];
   const lines = (stderr: string) => stderr.trim().split("\n").map((line) => line.replace(`${content}/`, ""));
 
@@ -109,11 +109,11 @@ describe("the review-date warning", () => {
   it("passes the check and the build, and fails both with --strict", async () => {
     const check = await runCli("check", [content]);
     assert.equal(check.code, 0, check.stderr);
-    assert.match(check.stderr, /^warning: .*overdue\.md: reviewDue: "2025-01-10" has passed/);
+    assert.match(check.stderr, /^warning: .*overdue\.md:5: reviewDue: "2025-01-10" has passed/);
     assert.match(check.stdout, /no problems \(1 warning: worth fixing, but they do not stop the build\)/);
     const strict = await runCli("check", [content, "--strict"]);
     assert.equal(strict.code, 1);
-    assert.match(strict.stderr, /^[^w].*overdue\.md: reviewDue: "2025-01-10" has passed/);
+    assert.match(strict.stderr, /^[^w].*overdue\.md:5: reviewDue: "2025-01-10" has passed/);
     const output = path.join(root, "_site");
     assert.equal((await runCli("build", ["--input", content, "--output", output, "--strict"])).code, 1);
     assert.equal((await runCli("build", ["--input", content, "--output", output])).code, 0);

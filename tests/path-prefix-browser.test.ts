@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { AXE_TAGS } from "./quality/axe.ts";
-import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
+import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
 import { validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
 import { PAGE_TYPES, buildQualitySite } from "./quality/quality-site.ts";
@@ -30,7 +30,7 @@ describe("a build under the path prefix /ri/", () => {
     assert.deepEqual(await validateHtml(output), []);
   });
 
-  describe("in a real browser", { skip: browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false }, () => {
+  describe("in a real browser", { skip: browserSkip }, () => {
     let server: StaticServer;
     let browser: Browser;
     before(async () => {
@@ -65,7 +65,10 @@ describe("a build under the path prefix /ri/", () => {
       const problems = await watchPage(page);
       await page.goto(`${server.url}search/?q=Lancet`);
       await page.waitForFunction(() => /\d+ results?/.test(document.querySelector("#search-status")?.textContent ?? ""));
-      assert.equal(await page.getAttribute("#search-result-list li h2 a", "href"), "/ri/news/2024/lancet-commission-on-self-harm/");
+      // Other stories may mention Lancet too: the seed story is among the results, and every result is under /ri/.
+      const hrefs = await page.$$eval("#search-result-list li h2 a", (links) => links.map((link) => link.getAttribute("href")));
+      assert.ok(hrefs.includes("/ri/news/2024/lancet-commission-on-self-harm/"), hrefs.join(", "));
+      assert.ok(hrefs.every((href) => href?.startsWith("/ri/")), hrefs.join(", "));
       assert.deepEqual(problems, { consoleErrors: [], failedRequests: [], cspViolations: [] });
       await page.context().close();
     });

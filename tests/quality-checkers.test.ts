@@ -6,7 +6,7 @@ import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { AXE_TAGS } from "./quality/axe.ts";
 import { tempDir } from "./helpers/fixture-site.ts";
-import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
+import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
 import { checkTitlesAndHeadings, validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
 import { type StaticServer, serveSite } from "./quality/server.ts";
@@ -63,7 +63,7 @@ describe("the quality checkers catch what they are for", () => {
     );
   });
 
-  describe("in the browser", { skip: browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false }, () => {
+  describe("in the browser", { skip: browserSkip }, () => {
     let browser: Browser;
     let server: StaticServer;
     before(async () => {

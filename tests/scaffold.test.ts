@@ -44,7 +44,7 @@ describe("npm run new", () => {
     assert.deepEqual(
       published.stderr.trim().split("\n").map((line) => line.replace(`${content}/`, "")),
       [
-        "services/data-and-statistics.md: summary: still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready",
+        "services/data-and-statistics.md:3: summary: still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready",
         'services/data-and-statistics.md:8: body: still has "Replace this with the text of the page.": write the text, or keep the page a draft (draft: true) until it is ready',
       ],
     );

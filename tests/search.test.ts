@@ -3,13 +3,11 @@ import { after, before, describe, it } from "node:test";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { AXE_TAGS } from "./quality/axe.ts";
-import { type PageProblems, browserTestsOptedOut, watchPage } from "./quality/browser.ts";
+import { type PageProblems, browserSkip, watchPage } from "./quality/browser.ts";
 import { type Harness, startHarness } from "./quality/harness.ts";
 import type { StaticServer } from "./quality/server.ts";
 
-const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
-
-describe("search", { skip }, () => {
+describe("search", { skip: browserSkip }, () => {
   let server: StaticServer;
   let browser: Browser;
   let page: Page;
@@ -56,39 +54,43 @@ describe("search", { skip }, () => {
     await page.context().close();
   };
 
-  it("finds the Lancet Commission story first for 'Lancet', with its date and a highlighted excerpt", async () => {
+  // The real content grows: these tests ask what must stay true (a story is found), not what is first or how many.
+  const LANCET = "/news/2024/lancet-commission-on-self-harm/";
+  const found = async (href: string) => (await results()).some((result) => result.href === href);
+
+  it("finds the Lancet Commission story for 'Lancet', with its date and a highlighted excerpt", async () => {
     await openSearch("?q=Lancet");
-    const [first] = await results();
-    assert.deepEqual(first, {
+    const story = (await results()).find((result) => result.href === LANCET);
+    assert.deepEqual(story, {
       title: "Lancet Commission on self-harm published on World Mental Health Day",
       href: "/news/2024/lancet-commission-on-self-harm/",
       type: "News",
       date: "2024-10-10",
     });
-    assert.match((await page.textContent("#search-result-list li time")) ?? "", /10th October 2024/);
-    assert.equal(await page.textContent("#search-result-list li mark"), "Lancet");
+    const item = page.locator("#search-result-list > li", { has: page.locator(`a[href="${LANCET}"]`) });
+    assert.match((await item.locator("time").textContent()) ?? "", /10th October 2024/);
+    assert.equal(await item.locator("mark").first().textContent(), "Lancet");
     await done();
   });
 
   it("finds the event story for 'virtual reality'", async () => {
     await openSearch("?q=virtual+reality");
-    assert.equal((await results())[0]?.href, "/news/2024/windows-of-opportunity-innovations-in-care/");
+    assert.ok(await found("/news/2024/windows-of-opportunity-innovations-in-care/"));
     await done();
   });
 
   it("finds a service page by a word only in its body", async () => {
     await openSearch("?q=questionnaire");
-    assert.deepEqual(
-      (await results()).map((r) => [r.href, r.type]),
-      [["/services/taking-part-in-research/", "Service"]],
-    );
+    assert.ok((await results()).some((r) => r.href === "/services/taking-part-in-research/" && r.type === "Service"));
     await done();
   });
 
   it("announces the result count politely and hides the no-JavaScript message", async () => {
     await openSearch("?q=Lancet");
     assert.equal(await page.getAttribute("#search-status", "role"), "status");
-    assert.equal(await page.textContent("#search-status"), "1 result for ‘Lancet’");
+    const count = (await results()).length;
+    assert.ok(count > 0);
+    assert.equal(await page.textContent("#search-status"), `${count} result${count === 1 ? "" : "s"} for ‘Lancet’`);
     assert.equal(await page.isVisible("#search-needs-javascript"), false);
     await done();
   });
@@ -108,12 +110,12 @@ describe("search", { skip }, () => {
     await page.goto(`${server.url}search/?type=News&year=2023`);
     await settled();
     const from2023 = await results();
-    assert.equal(from2023.length, 10);
+    assert.ok(from2023.length >= 10, "the ten example stories of 2023");
     assert.ok(from2023.every((r) => r.date?.startsWith("2023")));
 
     await page.goto(`${server.url}search/?topic=Mental+health`);
     await settled();
-    assert.deepEqual((await results()).map((r) => r.href).includes("/news/2024/lancet-commission-on-self-harm/"), true);
+    assert.ok(await found(LANCET));
     await done();
   });
 
@@ -150,11 +152,11 @@ describe("search", { skip }, () => {
     await page.reload();
     await settled();
     assert.equal(await page.inputValue("#search-q"), "questionnaire");
-    assert.equal((await results())[0]?.href, "/services/taking-part-in-research/");
+    assert.ok(await found("/services/taking-part-in-research/"));
     await page.goBack();
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>("#search-q")?.value === "Lancet");
     await settled();
-    assert.equal((await results())[0]?.href, "/news/2024/lancet-commission-on-self-harm/");
+    assert.ok(await found(LANCET));
     await done();
   });
 
@@ -200,7 +202,7 @@ describe("search", { skip }, () => {
     await page.press("#search-field", "Enter");
     await page.waitForURL(/\/search\/\?q=Lancet$/);
     await settled();
-    assert.equal((await results())[0]?.href, "/news/2024/lancet-commission-on-self-harm/");
+    assert.ok(await found(LANCET));
     await done();
   });
 });

@@ -7,6 +7,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./helpers/browser.ts";
+import { browserSkip } from "./quality/browser.ts";
 import { makeContent, tempDir } from "./helpers/fixture-site.ts";
 import { copyProject } from "./helpers/project-copy.ts";
 
@@ -25,7 +26,7 @@ async function edit(file: string, from: string, to: string): Promise<void> {
 }
 
 /** `npm start` on a copy of the project: every kind of edit reaches an open page by itself. */
-describe("the preview server", { timeout: 120_000 }, () => {
+describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
   let root: string;
   let project: string;
   let runner: ChildProcess;

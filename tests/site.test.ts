@@ -1,45 +1,113 @@
 import assert from "node:assert/strict";
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
+import { parseFrontMatter } from "../src/frontmatter.ts";
 import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
 
-/** The real content, built as CI builds it. */
-describe("the R&I site", () => {
+/**
+ * The real content, built as CI builds it. Every assertion here must stay true as editors
+ * add, change and remove stories and pages: expectations are worked out from the content
+ * folder, never counted by hand. `RI_TEST_CONTENT` points the suite at another content
+ * folder (tests/site-any-content.test.ts runs it on a copy with more in it).
+ */
+const CONTENT = path.resolve(process.env.RI_TEST_CONTENT ?? path.join(ROOT, "content"));
+/** runCli builds as if today were this day: stories dated later are embargoed. */
+const BUILD_DAY = "2026-11-24";
+
+/** The stories the site was seeded with: they stay, with their dates. */
+const SEED_STORIES = [
+  { url: "/news/2024/nihr-commercial-research-delivery-centre/", date: "2024-12-12", ordinal: "12th December 2024", nhs: "12 December 2024" },
+  { url: "/news/2024/windows-of-opportunity-innovations-in-care/", date: "2024-11-18", ordinal: "18th November 2024", nhs: "18 November 2024" },
+  { url: "/news/2024/lancet-commission-on-self-harm/", date: "2024-10-10", ordinal: "10th October 2024", nhs: "10 October 2024" },
+];
+const SERVICES_FROM_SEED = ["taking-part-in-research", "research-governance-and-approvals", "support-for-researchers", "research-training"];
+
+interface ContentPage {
+  url: string;
+  kind: "home" | "news" | "service" | "page";
+  data: Record<string, unknown>;
+  body: string;
+}
+
+/** Every page the content folder publishes in a production build on BUILD_DAY, by the design's URL table. */
+async function publishedPages(content: string): Promise<ContentPage[]> {
+  const files = (await readdir(content, { recursive: true })).filter((file) => file.endsWith(".md")).map((file) => file.split(path.sep).join("/"));
+  const pages: ContentPage[] = [];
+  for (const file of files) {
+    const { data, body } = parseFrontMatter(await readFile(path.join(content, file), "utf8"));
+    const slug = path.basename(file, ".md");
+    const parts = file.split("/");
+    const page: ContentPage | undefined =
+      file === "index.md"
+        ? { url: "/", kind: "home", data, body }
+        : parts[0] === "news"
+          ? { url: `/news/${parts[1]}/${slug}/`, kind: "news", data, body }
+          : parts[0] === "services"
+            ? { url: `/services/${slug}/`, kind: "service", data, body }
+            : { url: `/${slug}/`, kind: "page", data, body };
+    if (data.draft === true || (page.kind === "news" && String(data.date) > BUILD_DAY)) continue;
+    pages.push(page);
+  }
+  return pages;
+}
+
+const stories = (pages: ContentPage[]) =>
+  pages.filter((page) => page.kind === "news").toSorted((a, b) => String(b.data.date).localeCompare(String(a.data.date)));
+
+const ORDINAL_DATE = /^\d{1,2}(st|nd|rd|th) (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/;
+const NHS_DATE = /^\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}$/;
+
+/** The cards of every page of a listing, following its pagination. */
+async function listingDates(output: string, first: string): Promise<Array<[string, string]>> {
+  const dates: Array<[string, string]> = [];
+  for (let number = 1; ; number++) {
+    const url = number === 1 ? first : `${first}page/${number}/`;
+    if (!(await exists(path.join(output, url, "index.html")))) break;
+    const doc = await readPage(output, url);
+    const cards = [...doc.querySelectorAll("main .nhsuk-card time")].map((t): [string, string] => [t.getAttribute("datetime") ?? "", t.textContent ?? ""]);
+    assert.ok(cards.length <= 10, `${url} shows ${cards.length} stories, more than 10 a page`);
+    dates.push(...cards);
+  }
+  return dates;
+}
+
+/** Names the folder when it is not the real content, so a run on a copy says so. */
+const FROM = process.env.RI_TEST_CONTENT ? ` built from ${CONTENT}` : "";
+
+describe(`the R&I site${FROM}`, () => {
   let root: string;
   let output: string;
+  let pages: ContentPage[];
   before(async () => {
     root = await tempDir("site");
     output = path.join(root, "_site");
-    const result = await runCli("build", ["--output", output]);
+    pages = await publishedPages(CONTENT);
+    const result = await runCli("build", ["--input", CONTENT, "--output", output]);
     assert.equal(result.code, 0, result.stderr);
   });
   after(() => rm(root, { recursive: true, force: true }));
 
-  it("has every page of the design's URL table", async () => {
+  it("keeps the seed stories and services", () => {
+    for (const seed of SEED_STORIES) assert.ok(pages.some((page) => page.url === seed.url && page.data.date === seed.date), seed.url);
+    for (const slug of SERVICES_FROM_SEED) assert.ok(pages.some((page) => page.url === `/services/${slug}/`), slug);
+  });
+
+  it("has a page for every published content file, and every page of the design's URL table", async () => {
+    const news = stories(pages);
     const urls = [
-      "/index.html",
-      "/news/index.html",
-      "/news/2024/index.html",
-      "/news/2024/nihr-commercial-research-delivery-centre/index.html",
-      "/news/2024/windows-of-opportunity-innovations-in-care/index.html",
-      "/news/2024/lancet-commission-on-self-harm/index.html",
-      "/news/topics/clinical-trials/index.html",
-      "/services/index.html",
-      "/services/taking-part-in-research/index.html",
-      "/services/research-governance-and-approvals/index.html",
-      "/services/support-for-researchers/index.html",
-      "/services/research-training/index.html",
-      "/accessibility-statement/index.html",
-      "/search/index.html",
-      "/404.html",
-      "/news/feed.xml",
-      "/news/topics/clinical-trials/feed.xml",
-      "/sitemap.xml",
-      "/robots.txt",
-      "/assets/images/favicon.svg",
+      ...pages.map((page) => page.url),
+      "/news/",
+      ...new Set(news.map((story) => `/news/${String(story.data.date).slice(0, 4)}/`)),
+      ...new Set(news.flatMap((story) => (Array.isArray(story.data.tags) ? story.data.tags.map((tag) => `/news/topics/${String(tag)}/`) : []))),
+      "/services/",
+      "/search/",
     ];
-    for (const url of urls) assert.ok(await exists(path.join(output, url)), url);
+    for (const url of urls) assert.ok(await exists(path.join(output, url, "index.html")), url);
+    const tagged = news.find((story) => Array.isArray(story.data.tags) && story.data.tags.length);
+    const files = ["/404.html", "/news/feed.xml", "/sitemap.xml", "/robots.txt", "/assets/images/favicon.svg"];
+    if (Array.isArray(tagged?.data.tags)) files.push(`/news/topics/${String(tagged.data.tags[0])}/feed.xml`);
+    for (const file of files) assert.ok(await exists(path.join(output, file)), file);
     // The stylesheet and scripts carry a content hash in their names.
     const home = await readPage(output, "/");
     const assets = [
@@ -53,41 +121,50 @@ describe("the R&I site", () => {
     }
   });
 
-  it("is searchable: the build indexes stories, services and pages, and nothing else", async () => {
+  it("is searchable: the build indexes every published story, service and page, and nothing else", async () => {
     const entry = JSON.parse(await readFile(path.join(output, "pagefind", "pagefind-entry.json"), "utf8")) as {
       languages: Record<string, { page_count: number }>;
     };
-    // The home page, the accessibility statement, three stories and four service pages.
-    assert.equal(entry.languages.en?.page_count, 9);
+    assert.equal(entry.languages.en?.page_count, pages.length);
     assert.ok(await exists(path.join(output, "pagefind", "pagefind.js")));
-    for (const url of ["/news/", "/news/2024/", "/news/topics/events/", "/services/", "/search/", "/404.html"]) {
+    for (const url of ["/news/", "/news/2024/", "/services/", "/search/", "/404.html"]) {
       const doc = await readPage(output, url);
       assert.equal(doc.querySelector("[data-pagefind-body]"), null, url);
     }
   });
 
-  it("lists the three seed stories newest first with the Trust's date style", async () => {
-    const doc = await readPage(output, "/news/");
-    const dates = [...doc.querySelectorAll("main .nhsuk-card time")].map((t) => [t.getAttribute("datetime"), t.textContent]);
-    assert.deepEqual(dates, [
-      ["2024-12-12", "12th December 2024"],
-      ["2024-11-18", "18th November 2024"],
-      ["2024-10-10", "10th October 2024"],
-    ]);
+  it("lists every published story newest first, ten a page, with the Trust's date style", async () => {
+    const dates = await listingDates(output, "/news/");
+    assert.deepEqual(
+      dates.map(([datetime]) => datetime),
+      stories(pages).map((story) => String(story.data.date)),
+    );
+    for (const [, text] of dates) assert.match(text, ORDINAL_DATE);
+    for (const seed of SEED_STORIES) assert.ok(dates.some(([datetime, text]) => datetime === seed.date && text === seed.ordinal), seed.url);
   });
 
-  it("shows the seed introduction verbatim on the home page, with the latest news", async () => {
-    const seed = await readFile(path.join(ROOT, "..", "shared", "seed", "ri-home-page.txt"), "utf8").catch(() => null);
+  it("shows each seed story with its date", async () => {
+    for (const seed of SEED_STORIES) {
+      const time = (await readPage(output, seed.url)).querySelector("main article time");
+      assert.deepEqual([time?.getAttribute("datetime"), time?.textContent], [seed.date, seed.ordinal], seed.url);
+    }
+  });
+
+  it("shows the home page's own text, with the latest news", async () => {
+    const home = pages.find((page) => page.kind === "home");
     const doc = await readPage(output, "/");
-    const paragraphs = [...doc.querySelectorAll("main .ri-content p")].map((p) => p.textContent);
-    assert.equal(paragraphs.length, 4);
-    assert.match(paragraphs[2] ?? "", /led by Ruth Lambley-Burke/);
-    if (seed) for (const paragraph of paragraphs) assert.ok(seed.includes(paragraph ?? "-"), paragraph ?? "");
-    assert.equal(doc.querySelectorAll("main .nhsuk-card time").length, 3);
+    const shown = doc.querySelector("main .ri-content")?.textContent?.replace(/\s+/g, " ") ?? "";
+    // Every plain paragraph of the markdown appears on the page as it was written.
+    const paragraphs = (home?.body ?? "").split(/\n\s*\n/).map((p) => p.trim().replace(/\s+/g, " ")).filter((p) => p && !/[[*_`#<>|]/.test(p));
+    for (const paragraph of paragraphs) assert.ok(shown.includes(paragraph), paragraph);
+    const latest = [...doc.querySelectorAll("main .nhsuk-card time")].map((t) => t.getAttribute("datetime"));
+    assert.deepEqual(latest, stories(pages).slice(0, latest.length).map((story) => String(story.data.date)));
+    assert.ok(latest.length >= Math.min(1, stories(pages).length), "the home page shows the latest news");
   });
 
   it("uses the organisational header, skip link and footer accessibility link on every page type", async () => {
-    for (const url of ["/", "/news/", "/news/2024/lancet-commission-on-self-harm/", "/services/", "/accessibility-statement/", "/404.html"]) {
+    const one = (kind: ContentPage["kind"]) => pages.filter((page) => page.kind === kind).map((page) => page.url).slice(0, 1);
+    for (const url of ["/", "/news/", ...one("news"), "/services/", ...one("service"), ...one("page"), "/404.html"]) {
       const doc = await readPage(output, url);
       assert.equal(doc.querySelector("a.nhsuk-skip-link")?.getAttribute("href"), "#maincontent", url);
       assert.ok(doc.querySelector("main#maincontent"), url);
@@ -98,11 +175,11 @@ describe("the R&I site", () => {
   });
 });
 
-describe("the R&I site in the NHS date style", () => {
+describe(`the R&I site in the NHS date style${FROM}`, () => {
   let root: string;
   before(async () => {
     root = await tempDir("site-nhs");
-    await cp(path.join(ROOT, "content"), path.join(root, "content"), { recursive: true });
+    await cp(CONTENT, path.join(root, "content"), { recursive: true });
     const siteFile = path.join(root, "content", "_data", "site.json");
     const site = JSON.parse(await readFile(siteFile, "utf8")) as Record<string, unknown>;
     await writeFile(siteFile, JSON.stringify({ ...site, dateStyle: "nhs" }));
@@ -112,8 +189,11 @@ describe("the R&I site in the NHS date style", () => {
   after(() => rm(root, { recursive: true, force: true }));
 
   it("writes 12 December 2024", async () => {
-    const doc = await readPage(path.join(root, "_site"), "/news/");
-    const dates = [...doc.querySelectorAll("main .nhsuk-card time")].map((t) => t.textContent);
-    assert.deepEqual(dates, ["12 December 2024", "18 November 2024", "10 October 2024"]);
+    const output = path.join(root, "_site");
+    for (const [, text] of await listingDates(output, "/news/")) assert.match(text, NHS_DATE);
+    for (const seed of SEED_STORIES) {
+      const time = (await readPage(output, seed.url)).querySelector("main article time");
+      assert.equal(time?.textContent, seed.nhs, seed.url);
+    }
   });
 });

@@ -34,16 +34,30 @@ const live = liveNews();
 if (live) live.outputDir = path.resolve(values.output);
 send({ type: "built", ok: result.ok, seconds: (performance.now() - started) / 1000 });
 
+// One save at a time, in order: a second save waits for the first one's pages.
+let queue = Promise.resolve();
 process.on("message", (message: { type: "story"; file: string }) => {
+  // A failure here must not stop later saves being shown: a full rebuild starts afresh.
+  queue = queue
+    .then(() => storySaved(message.file))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      send({ type: "full" });
+    });
+});
+
+/** Checks and re-renders a saved story, printing its problems as `npm run check` does. */
+async function storySaved(file: string): Promise<void> {
   const begun = performance.now();
-  const update = updateStory(message.file);
+  const update = await updateStory(file);
   if (update.kind === "problems") {
     for (const problem of update.problems) console.error(formatProblem(problem));
     send({ type: "problems" });
   } else if (update.kind === "full") {
     send({ type: "full" });
   } else {
+    for (const warning of update.warnings) console.error(formatProblem(warning));
     send({ type: "updated", pages: update.urls.length, seconds: (performance.now() - begun) / 1000 });
   }
-});
+}
 process.on("disconnect", () => process.exit(0));

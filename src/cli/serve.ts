@@ -1,5 +1,5 @@
 import { type ChildProcess, fork } from "node:child_process";
-import { type FSWatcher, mkdirSync, watch } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -7,6 +7,7 @@ import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { previewAdminPage } from "./preview-admin.ts";
 import type { WorkerMessage } from "./preview-worker.ts";
 import { DEV_SERVER_PORT } from "./serve-port.ts";
+import { watchFiles } from "./watch-files.ts";
 
 /**
  * `npm start`: the editors' preview. Builds the site with drafts and embargoed stories
@@ -37,9 +38,6 @@ const input = path.resolve(values.input);
 const shownHost = values.host === "127.0.0.1" ? "localhost" : values.host;
 const output = path.resolve(values.output);
 const watched = [input, path.join(root, "src"), path.join(root, "layouts"), path.join(root, "eleventy.config.ts")];
-
-/** Editors' swap files and the like are not changes to the site. */
-const ignored = (name: string) => /(^|\/)(\.|#)|~$|\.swp$|\.tmp$/.test(name);
 
 mkdirSync(output, { recursive: true });
 const server = EleventyDevServer.getServer("ri-preview", output, {
@@ -112,35 +110,24 @@ function changed(file: string): void {
   else build();
 }
 
-// Saves come in bursts (editors write a temporary file, then rename it): act once per burst.
-let timer: NodeJS.Timeout | undefined;
-let pending = new Set<string>();
-const watchers: FSWatcher[] = watched.map((target) =>
-  watch(target, { recursive: true }, (_event, name) => {
-    if (name && ignored(String(name))) return;
-    pending.add(name ? path.join(target, String(name)) : target);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const files = [...pending];
-      pending = new Set();
-      if (files.length === 1 && files[0]) changed(files[0]);
-      else build();
-    }, 50);
-  }),
-);
+// One save is one burst of events (see watchFiles): a single file is acted on alone.
+const watcher = watchFiles(watched, (files) => {
+  if (files.length === 1 && files[0]) changed(files[0]);
+  else build();
+});
 
 // Eleventy's dev server listens on every interface and has no setting for it.
 server._serverListen = function (this: EleventyDevServer, port: number) {
   this.server.listen({ port, host: values.host });
 };
 server.serve(Number(values.port));
-await server.ready();
+// A save made before the watcher is ready would go unheard.
+await Promise.all([server.ready(), watcher.ready]);
 console.log(`Preview at ${server.getServerUrl(shownHost)} (drafts and embargoed stories included). Press Ctrl+C to stop.`);
 build();
 
 async function stop(): Promise<void> {
-  for (const watcher of watchers) watcher.close();
-  clearTimeout(timer);
+  await watcher.close();
   worker?.kill("SIGTERM");
   await server.close();
   process.exit(0);

@@ -2,14 +2,13 @@ import { existsSync, lstatSync, rmSync } from "node:fs";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
 import { render as renderHome } from "../../layouts/home.11ty.tsx";
-import { schemaProblems, yamlProblem } from "../check.ts";
+import { checkContent } from "../check.ts";
 import { renderHtml } from "../eleventy/tsx-extension.ts";
 import { locate } from "../content-types.ts";
 import { newsFeeds } from "../feed.ts";
 import { readContentFile } from "../frontmatter.ts";
 import { type NewsEntry, buildNewsIndex } from "../news-index.ts";
-import { type Problem, displayPath } from "../problems.ts";
-import { newsSchema } from "../schema/news.ts";
+import type { Problem } from "../problems.ts";
 import { pageSchema } from "../schema/page.ts";
 import { type NewsPage, type SharedData, pageWriter, renderArchivePage, renderListingPage, renderStoryPage } from "./pages.ts";
 import { type Story, loadStories } from "./store.ts";
@@ -37,7 +36,8 @@ export function liveNews(): LiveNews | undefined {
 }
 
 export type StoryUpdate =
-  | { kind: "rendered"; urls: string[] }
+  /** Warnings do not stop a build, so they come with the pages. */
+  | { kind: "rendered"; urls: string[]; warnings: Problem[] }
   | { kind: "problems"; problems: Problem[] }
   /** The change is not to one story (or nothing was built yet): rebuild the whole preview. */
   | { kind: "full" };
@@ -50,25 +50,23 @@ const pageText = (items: NewsEntry[], total: number) => `${total}:${items.map(ca
  * newer/older links now read differently, the listing and archive pages whose cards
  * changed, and the home page if its latest news changed. Feeds, the sitemap and the search
  * index catch up at the next full build.
+ *
+ * First it runs the whole check, as `npm run check` and the full build do: a story's
+ * problems include site-wide ones (its links, and links from other pages to it, its tags
+ * and images). Only the saved file is examined afresh; the others' reports are kept while
+ * their text is unchanged. Any error leaves every page as it was.
  */
-export function updateStory(file: string): StoryUpdate {
+export async function updateStory(file: string): Promise<StoryUpdate> {
   const state = live;
   if (!state) return { kind: "full" };
   const relative = path.relative(state.contentDir, file).split(path.sep).join("/");
   const located = locate(relative);
   if (!located.ok || located.location.type !== "news") return { kind: "full" };
 
-  const shown = displayPath(file);
   // A link in place of a story is never read: the full rebuild's check reports it.
   if (existsSync(file) && !lstatSync(file).isFile()) return { kind: "full" };
-  if (existsSync(file)) {
-    try {
-      const problems = schemaProblems(shown, newsSchema, readContentFile(file).data);
-      if (problems.length) return { kind: "problems", problems };
-    } catch (error) {
-      return { kind: "problems", problems: [yamlProblem(shown, error)] };
-    }
-  }
+  const check = await checkContent(state.contentDir, { preview: state.preview, today: state.today });
+  if (check.problems.some((problem) => problem.severity === "error")) return { kind: "problems", problems: check.problems };
 
   const before = state.shared.collections.newsIndex;
   // Reading every file again costs little: each unchanged one comes from the parse cache.
@@ -109,7 +107,7 @@ export function updateStory(file: string): StoryUpdate {
 
   state.stories = stories;
   state.shared = shared;
-  return { kind: "rendered", urls: pages.map((page) => page.url) };
+  return { kind: "rendered", urls: pages.map((page) => page.url), warnings: check.problems };
 }
 
 /** The home page shows the latest stories, so it follows them. */

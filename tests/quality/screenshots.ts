@@ -8,7 +8,8 @@ import { frontendDist } from "../../src/eleventy/assets.ts";
 import { serveSite } from "./server.ts";
 
 /**
- * `npm run screenshots`: builds the site, serves it under the strict CSP and saves
+ * `npm run screenshots`: builds the quality site (the real content with ten made-up 2023
+ * "Example story" items, so the listing has a second page), serves it under the strict CSP and saves
  * full-page PNGs of every page type at phone and desktop widths into screenshots/
  * (ignored by git), for a person to look at. Then the content editor's form for a news
  * story, filled in as an editor would (with Decap's offline test backend in place of
