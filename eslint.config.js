@@ -1,9 +1,10 @@
 // @ts-check
 import js from "@eslint/js";
+import { defineConfig } from "eslint/config";
 import globals from "globals";
 import tseslint from "typescript-eslint";
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ["node_modules/", "_site/", "_site.*/", "_preview/", "_preview.*/", ".cache/", "screenshots/", "content/"] },
   js.configs.recommended,
   {

@@ -42,6 +42,7 @@ function comparable(text: string): string {
   return (ASCII.test(lower) ? lower.replace(/[^a-z0-9]+/g, " ") : lower.replace(/[^\p{L}\p{N}]+/gu, " ")).trim();
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function sameText(a: string, b: string): boolean {

@@ -12,7 +12,7 @@ export function parseYaml(source: string): unknown {
 }
 
 export const frontMatterOptions = {
-  engines: { yaml: (source: string): object => (parseYaml(source) ?? {}) as object },
+  engines: { yaml: (source: string): object => parseYaml(source) ?? {} },
 };
 
 export interface ParsedFile {

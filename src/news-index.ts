@@ -117,8 +117,8 @@ export function toNewsEntry(item: CollectionItem): NewsEntry {
   const date = typeof data.date === "string" ? data.date : isoDate(item.date);
   return {
     url: item.url || "",
-    title: String(data.title ?? ""),
-    summary: String(data.summary ?? ""),
+    title: typeof data.title === "string" ? data.title : "",
+    summary: typeof data.summary === "string" ? data.summary : "",
     date,
     updated: typeof data.updated === "string" ? data.updated : undefined,
     tags: Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === "string") : [],

@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { inspect, parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build-options.ts";
 import { buildSite } from "../build.ts";
 import { formatProblem } from "../problems.ts";
@@ -39,7 +39,8 @@ if (result.ok) {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   console.log(`Built ${values.output}/ from ${result.check.files.length} content files in ${seconds} s.`);
 } else {
-  if (result.error) console.error(result.error instanceof Error ? (result.error.stack ?? result.error.message) : String(result.error));
+  // Whatever was thrown: inspect() describes a plain object too, where String() gives "[object Object]".
+if (result.error) console.error(result.error instanceof Error ? (result.error.stack ?? result.error.message) : inspect(result.error));
   console.error(`Build failed: ${values.output}/ was left as it was.`);
   process.exitCode = 1;
 }

@@ -70,7 +70,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   eleventyConfig.ignores.add(`${newsFolder}/[0-9][0-9][0-9][0-9]/*.md`);
   let stories: Story[] = [];
   let shared: Omit<SharedData, "collections"> | undefined;
-  let collections: Partial<PageData["collections"]> = {};
+  const collections: Partial<PageData["collections"]> = {};
 
   eleventyConfig.addCollection("newsIndex", (api: CollectionApi): SiteNewsIndex => {
     const globals = api.getAll()[0]?.data ?? {};
