@@ -73,6 +73,16 @@ describe("planScaffold", () => {
     assert.ok(title.toLowerCase().replaceAll(" ", "-").startsWith(slug), slug);
   });
 
+  it("gives a title in any language a usable address", () => {
+    const address = (title: string) => {
+      const planned = planScaffold({ type: "news", title, today: "2026-11-24" });
+      return planned.ok ? planned.file.url : planned.problem;
+    };
+    assert.equal(address("Straße to Łódź"), "/news/2026/strasse-to-lodz/");
+    assert.equal(address("Ymchwil ac Arloesi: Gŵyl yr Haf"), "/news/2026/ymchwil-ac-arloesi-gwyl-yr-haf/");
+    assert.equal(address("Νέα μελέτη για τον διαβήτη"), "/news/2026/nea-meleti-gia-ton-diaviti/");
+  });
+
   it("rejects a title over the schema's limit", () => {
     const planned = planScaffold({ type: "news", title: "x".repeat(151), today: "2026-11-24", slug: "long" });
     assert.deepEqual(planned, { ok: false, problem: "title: is 151 characters long; keep it to 150 or fewer" });
