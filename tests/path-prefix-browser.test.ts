@@ -1,9 +1,8 @@
 import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
-import { AXE_TAGS } from "./quality/axe.ts";
+import { axeOn } from "./quality/axe.ts";
 import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
 import { validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
@@ -53,7 +52,7 @@ describe("a build under the path prefix /ri/", () => {
         assert.ok(server.url.endsWith(PREFIX));
         const local = requested.filter((p) => !p.startsWith("/fonts/"));
         assert.ok(local.every((p) => p.startsWith(PREFIX)), `requests outside the prefix: ${local.filter((p) => !p.startsWith(PREFIX)).join(", ")}`);
-        const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const scan = await axeOn(page).analyze();
         assert.deepEqual(scan.violations.map((v) => v.id), []);
         assert.deepEqual(problems, { consoleErrors: [], failedRequests: [], cspViolations: [] });
         await page.context().close();

@@ -2,9 +2,9 @@ import assert from "node:assert/strict";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
-import { AXE_TAGS } from "./quality/axe.ts";
+import axe from "axe-core";
+import { AXE_RULES, AXE_RULES_LEFT_OUT, WCAG_TAGS, axeOn } from "./quality/axe.ts";
 import { tempDir } from "./helpers/fixture-site.ts";
 import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
 import { checkTitlesAndHeadings, validateHtml } from "./quality/html.ts";
@@ -24,6 +24,14 @@ const BAD_PAGES: Record<string, string> = {
   "skipped-heading/index.html": page(`Skipped – ${SUFFIX}`, "<h1>Title</h1><h3>Skips h2</h3>"),
   "inline-script/index.html": page(`Inline – ${SUFFIX}`, "<h1>Inline script</h1><script>document.title = 'changed';</script>"),
   "two-h1/index.html": page("Two headings", "<h1>One</h1><h1>Two</h1>"),
+  "label-in-name/index.html": page(
+    `Label in name – ${SUFFIX}`,
+    `<h1>A link named apart from its text</h1><p><a href="/good/" aria-label="Trust homepage">Midlands Partnership University</a></p>`,
+  ),
+  "bold-paragraph/index.html": page(
+    `Bold paragraph – ${SUFFIX}`,
+    "<h1>A paragraph styled as a heading</h1><p><b><i>Looks like a heading</i></b></p><p>A paragraph of ordinary text that follows it.</p>",
+  ),
 };
 
 describe("the quality checkers catch what they are for", () => {
@@ -63,6 +71,15 @@ describe("the quality checkers catch what they are for", () => {
     );
   });
 
+  it("axe runs every WCAG 2.2 A and AA rule of the installed axe-core, experimental ones too, unless left out with a reason", () => {
+    const wcag = axe.getRules().filter(({ tags }) => !tags.includes("deprecated") && tags.some((tag) => WCAG_TAGS.includes(tag)));
+    for (const { ruleId } of wcag) assert.ok(AXE_RULES.includes(ruleId) || ruleId in AXE_RULES_LEFT_OUT, ruleId);
+    for (const id of ["label-content-name-mismatch", "target-size", "p-as-heading", "css-orientation-lock", "region", "heading-order"]) {
+      assert.ok(AXE_RULES.includes(id), id);
+    }
+    for (const reason of Object.values(AXE_RULES_LEFT_OUT)) assert.ok(reason.length > 20, "each rule left out says why");
+  });
+
   describe("in the browser", { skip: browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false }, () => {
     let browser: Browser;
     let server: StaticServer;
@@ -87,8 +104,24 @@ describe("the quality checkers catch what they are for", () => {
     it("axe reports an image without alt", async () => {
       const tab = await (await browser.newContext()).newPage();
       await tab.goto(`${server.url}no-alt/`);
-      const results = await new AxeBuilder({ page: tab }).withTags(AXE_TAGS).analyze();
+      const results = await axeOn(tab).analyze();
       assert.deepEqual(results.violations.map((v) => v.id), ["image-alt"]);
+      await tab.context().close();
+    });
+
+    it("axe reports a link whose name does not contain its visible text (WCAG 2.5.3)", async () => {
+      const tab = await (await browser.newContext()).newPage();
+      await tab.goto(`${server.url}label-in-name/`);
+      const results = await axeOn(tab).analyze();
+      assert.deepEqual(results.violations.map((v) => v.id), ["label-content-name-mismatch"]);
+      await tab.context().close();
+    });
+
+    it("axe runs the rules it still marks experimental: a bold paragraph used as a heading", async () => {
+      const tab = await (await browser.newContext()).newPage();
+      await tab.goto(`${server.url}bold-paragraph/`);
+      const results = await axeOn(tab).analyze();
+      assert.deepEqual(results.violations.map((v) => v.id), ["p-as-heading"]);
       await tab.context().close();
     });
 

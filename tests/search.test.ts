@@ -1,8 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
-import { AXE_TAGS } from "./quality/axe.ts";
+import { axeOn } from "./quality/axe.ts";
 import { type PageProblems, browserTestsOptedOut, watchPage } from "./quality/browser.ts";
 import { type Harness, startHarness } from "./quality/harness.ts";
 import type { StaticServer } from "./quality/server.ts";
@@ -169,7 +168,7 @@ describe("search", { skip }, () => {
 
   it("passes axe with results shown", async () => {
     await openSearch("?q=research");
-    const scan = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+    const scan = await axeOn(page).analyze();
     assert.deepEqual(scan.violations.map((v) => v.id), []);
     await done();
   });
