@@ -7,7 +7,7 @@ import axe from "axe-core";
 import { AXE_RULES, AXE_RULES_LEFT_OUT, WCAG_TAGS, axeOn } from "./quality/axe.ts";
 import { tempDir } from "./helpers/fixture-site.ts";
 import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
-import { checkTitlesAndHeadings, validateHtml } from "./quality/html.ts";
+import { checkTitlesAndHeadings, nuCheck, validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
 import { type StaticServer, serveSite } from "./quality/server.ts";
 
@@ -28,6 +28,7 @@ const BAD_PAGES: Record<string, string> = {
     `Label in name – ${SUFFIX}`,
     `<h1>A link named apart from its text</h1><p><a href="/good/" aria-label="Trust homepage">Midlands Partnership University</a></p>`,
   ),
+  "invalid-markup/index.html": page(`Invalid – ${SUFFIX}`, "<h1>A paragraph in a list</h1><ul><p>Not a list item</p></ul>"),
   "bold-paragraph/index.html": page(
     `Bold paragraph – ${SUFFIX}`,
     "<h1>A paragraph styled as a heading</h1><p><b><i>Looks like a heading</i></b></p><p>A paragraph of ordinary text that follows it.</p>",
@@ -52,6 +53,15 @@ describe("the quality checkers catch what they are for", () => {
     assert.ok(problems.some((p) => p.file === path.join("no-alt", "index.html") && /wcag\/h37/.test(p.message)), JSON.stringify(problems));
     assert.ok(problems.some((p) => p.file === path.join("skipped-heading", "index.html") && /heading-level/.test(p.message)));
     assert.ok(problems.some((p) => p.file === path.join("two-h1", "index.html") && /heading-level/.test(p.message)));
+    assert.ok(!problems.some((p) => p.file === path.join("good", "index.html")), "a good page passes");
+  });
+
+  it("the Nu HTML Checker reports invalid markup, and nothing on a good page", async () => {
+    const problems = await nuCheck(dir);
+    assert.ok(
+      problems.some((p) => p.file === path.join("invalid-markup", "index.html") && /error: Element “p” not allowed as child of element “ul”/.test(p.message)),
+      JSON.stringify(problems),
+    );
     assert.ok(!problems.some((p) => p.file === path.join("good", "index.html")), "a good page passes");
   });
 
