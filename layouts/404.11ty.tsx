@@ -12,9 +12,8 @@ export function render(data: PlainPageData) {
           <p>If you typed the web address, check it was correct.</p>
           <p>If you pasted the web address, check you copied the entire address.</p>
           <p>
-            You can go to the <a href={href(data, "/")}>Research and Innovation home page</a>, read the{" "}
-            <a href={href(data, "/news/")}>latest news</a>, see our <a href={href(data, "/services/")}>services</a> or{" "}
-            <a href={href(data, "/search/")}>search this website</a>.
+            You can go to the <a href={href(data, "/")}>Research and Innovation home page</a>, read the <a href={href(data, "/news/")}>latest news</a>, see our{" "}
+            <a href={href(data, "/services/")}>services</a> or <a href={href(data, "/search/")}>search this website</a>.
           </p>
         </div>
       </div>

@@ -35,9 +35,7 @@ export function documentTitle(data: PageData, title: string): string {
 export function Base({ data, title, description, trail = [], scripts = [], article, feed, indexable = true, children }: BaseProps) {
   const asset = (path: string) => href(data, `/assets/${path}`);
   // A site with no stories yet has no feeds to offer.
-  const feeds = data.collections.newsIndex.feeds.length
-    ? [...(feed ? [feed] : []), { url: NEWS_FEED_URL, title: newsFeedTitle(data.site.name) }]
-    : [];
+  const feeds = data.collections.newsIndex.feeds.length ? [...(feed ? [feed] : []), { url: NEWS_FEED_URL, title: newsFeedTitle(data.site.name) }] : [];
   return (
     <html lang="en-GB">
       <head>

@@ -25,7 +25,11 @@ export function render(data: ArchiveData) {
       <h1>
         {topic ? <span class="nhsuk-caption-l nhsuk-caption--top">News topic</span> : null}
         {heading}
-        {archive.total > 1 ? <span class="nhsuk-caption-m nhsuk-caption--bottom">Page {archive.number} of {archive.total}</span> : null}
+        {archive.total > 1 ? (
+          <span class="nhsuk-caption-m nhsuk-caption--bottom">
+            Page {archive.number} of {archive.total}
+          </span>
+        ) : null}
       </h1>
       {topic?.description ? <p class="nhsuk-lede-text">{topic.description}</p> : null}
       {archive.items.length ? <NewsCards stories={archive.items} data={data} /> : <p>There are no stories about this topic yet.</p>}

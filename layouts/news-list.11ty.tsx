@@ -18,7 +18,11 @@ export function render(data: ListingData) {
     >
       <h1>
         News
-        {listing.total > 1 ? <span class="nhsuk-caption-m nhsuk-caption--bottom">Page {listing.number} of {listing.total}</span> : null}
+        {listing.total > 1 ? (
+          <span class="nhsuk-caption-m nhsuk-caption--bottom">
+            Page {listing.number} of {listing.total}
+          </span>
+        ) : null}
       </h1>
       {listing.items.length ? <NewsCards stories={listing.items} data={data} /> : <p>There is no news yet.</p>}
       <Pagination listing={listing} data={data} />

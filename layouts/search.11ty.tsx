@@ -88,8 +88,7 @@ export function render(data: PlainPageData) {
               <li>removing filters</li>
             </ul>
             <p>
-              You can also browse the <a href={href(data, "/news/")}>news listing</a> or our{" "}
-              <a href={href(data, "/services/")}>services</a>.
+              You can also browse the <a href={href(data, "/news/")}>news listing</a> or our <a href={href(data, "/services/")}>services</a>.
             </p>
           </div>
         </div>

@@ -42,6 +42,7 @@ function comparable(text: string): string {
   return (ASCII.test(lower) ? lower.replace(/[^a-z0-9]+/g, " ") : lower.replace(/[^\p{L}\p{N}]+/gu, " ")).trim();
 }
 
+// eslint-disable-next-line no-control-regex -- every ASCII character, control characters included
 const ASCII = /^[\x00-\x7f]*$/;
 
 export function sameText(a: string, b: string): boolean {
@@ -55,11 +56,7 @@ const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
  * Whether a link or image address inside the site goes somewhere; returns the message
  * for the editor if not. External addresses, `mailto:` and `#anchors` are not checked.
  */
-export function linkProblem(
-  href: string,
-  context: Pick<BodyContext, "url" | "urls" | "heldBack">,
-  kind: "link" | "image" = "link",
-): string | undefined {
+export function linkProblem(href: string, context: Pick<BodyContext, "url" | "urls" | "heldBack">, kind: "link" | "image" = "link"): string | undefined {
   const ownImage = `must be an image in content/${IMAGES_FOLDER}/, written ${IMAGES_URL}<name> (such as ${IMAGES_URL}team-photo.jpg): the site shows no images from elsewhere`;
   if (kind === "image" && (!href || EXTERNAL.test(href))) return `"${href}" ${ownImage}`;
   if (!href || href.startsWith("#") || href.startsWith("?") || EXTERNAL.test(href)) return undefined;

@@ -54,7 +54,8 @@ export async function recoverAbandonedBuilds(output: string): Promise<void> {
 function fileSystemFailure(error: unknown, what: string): string | undefined {
   const code = (error as NodeJS.ErrnoException).code;
   const file = (error as NodeJS.ErrnoException).path ?? what;
-  if (code === "EACCES" || code === "EPERM") return `cannot write ${file} (permission denied): make ${what} writable, or build into another folder with --output`;
+  if (code === "EACCES" || code === "EPERM")
+    return `cannot write ${file} (permission denied): make ${what} writable, or build into another folder with --output`;
   if (code === "EROFS") return `cannot write ${file}: it is on a read-only disk; build into another folder with --output`;
   if (code === "ENOENT") return `cannot write ${file}: its folder does not exist or cannot be reached`;
   if (code === "ENOSPC") return `cannot write ${file}: the disk is full`;

@@ -151,12 +151,23 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
 
   if (data.draft !== true) {
     if (data.summary === PLACEHOLDER_SUMMARY) {
-      problems.push({ file, field: "summary", message: "still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready", severity: "error" });
+      problems.push({
+        file,
+        field: "summary",
+        message: "still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready",
+        severity: "error",
+      });
     }
     const at = parsed.body.indexOf(PLACEHOLDER_BODY);
     if (at >= 0) {
       const line = parsed.bodyLineOffset + parsed.body.slice(0, at).split("\n").length;
-      problems.push({ file, line, field: "body", message: `still has "${PLACEHOLDER_BODY}": write the text, or keep the page a draft (draft: true) until it is ready`, severity: "error" });
+      problems.push({
+        file,
+        line,
+        field: "body",
+        message: `still has "${PLACEHOLDER_BODY}": write the text, or keep the page a draft (draft: true) until it is ready`,
+        severity: "error",
+      });
     }
   }
 

@@ -78,7 +78,12 @@ async function readJson<T>(file: string, schema: z.ZodType<T>, problems: Problem
 export async function checkContent(contentDir: string, options: CheckOptions = {}): Promise<CheckResult> {
   const problems: Problem[] = [];
   const notices: string[] = [];
-  if (!(await stat(contentDir).then((info) => info.isDirectory(), () => false))) {
+  if (
+    !(await stat(contentDir).then(
+      (info) => info.isDirectory(),
+      () => false,
+    ))
+  ) {
     const message = "is not a folder: run the command from the project folder, or give the content folder's path";
     return { problems: [{ file: displayPath(contentDir), message, severity: "error" }], files: [], images: [], notices };
   }

@@ -52,7 +52,8 @@ function misplacedFile(name: string, inImages: boolean, inData: boolean): string
 
 /** Why a folder the contract does not name is refused. */
 function misplacedFolder(parents: string[], name: string): string {
-  if (parents[0] === "news") return `news stories go in a folder named for their year, such as content/news/2024/, not content/news/${[...parents.slice(1), name].join("/")}/`;
+  if (parents[0] === "news")
+    return `news stories go in a folder named for their year, such as content/news/2024/, not content/news/${[...parents.slice(1), name].join("/")}/`;
   if (name.startsWith("_")) {
     return `is a folder starting with "_", which the site does not publish; its only data folder is content/${DATA_FOLDER}/. Move the files where they belong: ${WHERE}`;
   }
@@ -68,7 +69,8 @@ function imageProblem(file: string, name: string): string | undefined {
   } catch (error) {
     return `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
   }
-  if (!actual) return `is named as a${named === "avif" ? "n" : ""} ${named?.toUpperCase()} image but its contents are not an image: export the picture again as PNG or JPEG`;
+  if (!actual)
+    return `is named as a${named === "avif" ? "n" : ""} ${named?.toUpperCase()} image but its contents are not an image: export the picture again as PNG or JPEG`;
   if (actual !== named) {
     const fixed = `${name.slice(0, name.lastIndexOf("."))}.${actual === "jpeg" ? "jpg" : actual}`;
     return `is a ${actual.toUpperCase()} image with a name ending ".${extensionOf(name)}": rename it to ${fixed}`;

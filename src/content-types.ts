@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { newsSchema } from "./schema/news.ts";
 import { homeSchema, pageSchema } from "./schema/page.ts";
 import { serviceSchema } from "./schema/service.ts";
-import { isValidSlug } from "./slug.ts";
+import { isValidSlug, slugify } from "./slug.ts";
 
 export type ContentType = "home" | "news" | "service" | "page";
 
@@ -53,10 +53,7 @@ export function locate(relativePath: string): Located {
   const slug = file.slice(0, -3);
   const badSlug = (): Located => ({
     ok: false,
-    problem: `file name "${slug}" is not a valid slug: use lowercase letters, digits and hyphens, such as "${slug
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "")}.md"`,
+    problem: `file name "${slug}" is not a valid slug: use lowercase letters, digits and hyphens, such as "${slugify(slug)}.md"`,
   });
 
   if (relativePath === "index.md") return { ok: true, location: { type: "home", slug: "index", url: "/" } };
@@ -76,8 +73,7 @@ export function locate(relativePath: string): Located {
   }
   return {
     ok: false,
-    problem:
-      "is in a folder the site does not publish: put news in content/news/<year>/, services in content/services/ and other pages in content/pages/",
+    problem: "is in a folder the site does not publish: put news in content/news/<year>/, services in content/services/ and other pages in content/pages/",
   };
 }
 

@@ -31,10 +31,7 @@ export function parseCalendarDate(text: string): DateTime | null {
   const match = ISO_DATE.exec(text);
   if (!match) return null;
   const [, y, m, d] = match;
-  const date = DateTime.fromObject(
-    { year: Number(y), month: Number(m), day: Number(d) },
-    { zone: SITE_ZONE },
-  );
+  const date = DateTime.fromObject({ year: Number(y), month: Number(m), day: Number(d) }, { zone: SITE_ZONE });
   return date.isValid ? date : null;
 }
 

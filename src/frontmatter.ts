@@ -16,7 +16,7 @@ export class FrontMatterLanguageError extends Error {
   constructor(readonly language: string) {
     super(
       `starts "---${language}", which asks for front matter in another language; only YAML is read. ` +
-        "Make the first line exactly --- and write the fields as YAML, such as title: \"A title\"",
+        'Make the first line exactly --- and write the fields as YAML, such as title: "A title"',
     );
     this.name = "FrontMatterLanguageError";
   }
@@ -33,7 +33,7 @@ const refuse = (language: string) => (): never => {
  */
 export const frontMatterOptions = {
   engines: {
-    yaml: (source: string): object => (parseYaml(source) ?? {}) as object,
+    yaml: (source: string): object => parseYaml(source) ?? {},
     ...Object.fromEntries(
       ["js", "javascript", "jsLegacy", "node", "json", "coffee", "coffeescript", "cson", "toml"].map((language) => [language, refuse(language)]),
     ),

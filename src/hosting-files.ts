@@ -42,7 +42,13 @@ export function staticWebAppConfig(rules: readonly HeaderRule[], pathPrefix: str
   const routes = routed
     .map((rule, index) => ({
       route: withPrefix(pathPrefix, rule.path),
-      headers: Object.assign({}, ...routed.slice(0, index + 1).filter((other) => covers(other.path, rule.path)).map((other) => other.headers)) as Record<string, string>,
+      headers: Object.assign(
+        {},
+        ...routed
+          .slice(0, index + 1)
+          .filter((other) => covers(other.path, rule.path))
+          .map((other) => other.headers),
+      ) as Record<string, string>,
     }))
     .reverse();
   return {

@@ -13,7 +13,7 @@ export function jsonSyntaxProblem(file: string, text: string, error: unknown): P
   const position = /at position (\d+)/.exec(reason);
   // A position at the very end means the text stopped before its closing bracket.
   if (/end of JSON input|Unterminated/i.test(reason) || (position && Number(position[1]) >= text.trimEnd().length)) {
-    return problem(text.trimEnd().split("\n").length, "is not valid JSON: it ends too soon, so a closing ], } or \" is missing");
+    return problem(text.trimEnd().split("\n").length, 'is not valid JSON: it ends too soon, so a closing ], } or " is missing');
   }
   if (position) {
     const at = Number(position[1]);
@@ -25,6 +25,7 @@ export function jsonSyntaxProblem(file: string, text: string, error: unknown): P
   }
   // A comma before a closing bracket, which JSON does not allow (V8 names no position for it).
   const trailing = /,(\s*)[\]}]/.exec(text);
-  if (trailing) return problem(lineAt(text, trailing.index), "is not valid JSON: remove the comma at the end of this line, since nothing follows it in the list");
+  if (trailing)
+    return problem(lineAt(text, trailing.index), "is not valid JSON: remove the comma at the end of this line, since nothing follows it in the list");
   return problem(undefined, `is not valid JSON (${reason}): check for a missing comma, quote or bracket`);
 }

@@ -89,9 +89,7 @@ export function buildNewsIndex(entries: NewsEntry[], topicSlugs: string[], perPa
 
   const years = [...byYear.keys()].sort().reverse();
   const archives: ArchivePage[] = [
-    ...years.flatMap((year) =>
-      paginate(`/news/${year}/`, byYear.get(year) ?? [], perPage).map((page) => ({ ...page, kind: "year" as const, key: year })),
-    ),
+    ...years.flatMap((year) => paginate(`/news/${year}/`, byYear.get(year) ?? [], perPage).map((page) => ({ ...page, kind: "year" as const, key: year }))),
     ...topicSlugs.flatMap((slug) =>
       paginate(`/news/topics/${slug}/`, byTopic.get(slug) ?? [], perPage).map((page) => ({
         ...page,
@@ -117,8 +115,8 @@ export function toNewsEntry(item: CollectionItem): NewsEntry {
   const date = typeof data.date === "string" ? data.date : isoDate(item.date);
   return {
     url: item.url || "",
-    title: String(data.title ?? ""),
-    summary: String(data.summary ?? ""),
+    title: typeof data.title === "string" ? data.title : "",
+    summary: typeof data.summary === "string" ? data.summary : "",
     date,
     updated: typeof data.updated === "string" ? data.updated : undefined,
     tags: Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === "string") : [],

@@ -4,10 +4,7 @@ import type { Problem } from "./problems.ts";
 import { nearMatch } from "./suggest.ts";
 
 function fieldName(issuePath: PropertyKey[]): string {
-  return issuePath.reduce<string>(
-    (name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
-    "",
-  );
+  return issuePath.reduce<string>((name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), "");
 }
 
 function allowedFields(schema: z.ZodType): string[] {
@@ -64,7 +61,8 @@ export function yamlProblem(file: string, error: unknown): Problem {
       file,
       line,
       field: "front matter",
-      message: "this line is indented with a TAB, which front matter does not allow: indent it with spaces, as the lines around it are (two spaces before a - in a list)",
+      message:
+        "this line is indented with a TAB, which front matter does not allow: indent it with spaces, as the lines around it are (two spaces before a - in a list)",
       severity: "error",
     };
   }

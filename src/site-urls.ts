@@ -2,15 +2,7 @@ import { type NewsEntry, buildNewsIndex } from "./news-index.ts";
 import { nearMatch } from "./suggest.ts";
 
 /** Pages the site makes itself, whatever the content (the news listings come from the news index). */
-export const GENERATED_URLS: readonly string[] = [
-  "/",
-  "/services/",
-  "/search/",
-  "/news/feed.xml",
-  "/sitemap.xml",
-  "/robots.txt",
-  "/404.html",
-];
+export const GENERATED_URLS: readonly string[] = ["/", "/services/", "/search/", "/news/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"];
 
 /** Folders whose files the build copies or makes: any path inside them is taken to exist. */
 export const GENERATED_FOLDERS: readonly string[] = ["/assets/", "/pagefind/"];
@@ -57,12 +49,7 @@ export function siteUrls(input: SiteUrlsInput): SiteUrls {
     year: story.date.slice(0, 4),
   }));
   const index = buildNewsIndex(entries, input.topicSlugs);
-  const pages = new Set<string>([
-    ...GENERATED_URLS,
-    ...input.pages,
-    ...index.listing.map((page) => page.url),
-    ...index.archives.map((page) => page.url),
-  ]);
+  const pages = new Set<string>([...GENERATED_URLS, ...input.pages, ...index.listing.map((page) => page.url), ...index.archives.map((page) => page.url)]);
   const files = new Set<string>([...input.images].map((image) => `${IMAGES_URL}${image}`));
   let candidates: string[] | undefined;
   return {

@@ -14,6 +14,7 @@ const builder = new XMLBuilder({
 });
 
 /** Characters XML 1.0 does not allow at all; a pasted control character would make the file unreadable. */
+// eslint-disable-next-line no-control-regex -- these control characters are exactly what must go
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function xmlText(value: string): string {
@@ -21,5 +22,5 @@ export function xmlText(value: string): string {
 }
 
 export function buildXml(root: Record<string, unknown>): string {
-  return builder.build({ "?xml": { "@_version": "1.0", "@_encoding": "utf-8" }, ...root }) as string;
+  return builder.build({ "?xml": { "@_version": "1.0", "@_encoding": "utf-8" }, ...root });
 }

@@ -42,8 +42,11 @@ describe("npm run bench", () => {
 
   it("measures how soon npm start shows an edited story (--watch-edit)", async () => {
     const output = await new Promise<string>((resolve, reject) =>
-      execFile(process.execPath, ["--import", "tsx", path.join(ROOT, "src", "cli", "bench.ts"), "--watch-edit", "--stories", "50"], { cwd: ROOT, maxBuffer: 10_000_000 }, (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
+      execFile(
+        process.execPath,
+        ["--import", "tsx", path.join(ROOT, "src", "cli", "bench.ts"), "--watch-edit", "--stories", "50"],
+        { cwd: ROOT, maxBuffer: 10_000_000 },
+        (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
       ),
     );
     assert.match(output, /saving one story shows the change in \d+ ms \(target 500 ms\); the worker re-rendered \d+ pages in \d+ ms/);

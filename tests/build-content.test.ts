@@ -37,8 +37,14 @@ describe("story pages", () => {
     for (const doc of [story, listing, await readPage(site.output, "/news/topics/events/")]) {
       // JSON-LD is data the browser never runs; every script that runs is a file.
       const scripts = [...doc.querySelectorAll("script:not([type='application/ld+json'])")];
-      assert.ok(scripts.every((script) => !script.textContent?.includes("alert")), "no script element carries the text");
-      assert.ok(scripts.every((script) => script.getAttribute("src")), "every script is a file");
+      assert.ok(
+        scripts.every((script) => !script.textContent?.includes("alert")),
+        "no script element carries the text",
+      );
+      assert.ok(
+        scripts.every((script) => script.getAttribute("src")),
+        "every script is a file",
+      );
     }
     const data = story.querySelector("script[type='application/ld+json']")?.textContent ?? "";
     assert.doesNotMatch(data, /[<>]/, "the JSON-LD cannot close its element");

@@ -112,7 +112,10 @@ describe("a build whose templates fail", { timeout: 120_000 }, () => {
       await writeFile(layout, (await readFile(layout, "utf8")).replace("const year =", 'throw new Error("broken layout");\n  const year ='));
       assert.equal(await build(), 1);
       assert.deepEqual(await snapshot(output), good);
-      assert.deepEqual((await readdir(project)).filter((entry) => entry.startsWith("_site.")), []);
+      assert.deepEqual(
+        (await readdir(project)).filter((entry) => entry.startsWith("_site.")),
+        [],
+      );
     } finally {
       await rm(root, { recursive: true, force: true });
     }

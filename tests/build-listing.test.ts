@@ -30,7 +30,10 @@ for (const count of [0, 1, 10, 11, 21]) {
         const dates = listed.map((card) => card.datetime ?? "");
         assert.deepEqual(dates, dates.toSorted().reverse(), "dates descend");
       }
-      assert.deepEqual(seen, stories.map((story) => story.title));
+      assert.deepEqual(
+        seen,
+        stories.map((story) => story.title),
+      );
       assert.equal(await exists(path.join(site.output, "news", "page", String(expectedPages + 1), "index.html")), false);
       assert.equal(await exists(path.join(site.output, "news", "page", "1", "index.html")), false);
     });
@@ -44,7 +47,10 @@ for (const count of [0, 1, 10, 11, 21]) {
       }
       assert.ok(nav);
       const links = [...nav.querySelectorAll(".nhsuk-pagination__link")].map((a) => a.getAttribute("href"));
-      assert.deepEqual(links, Array.from({ length: expectedPages }, (_, i) => (i === 0 ? "/news/" : `/news/page/${i + 1}/`)));
+      assert.deepEqual(
+        links,
+        Array.from({ length: expectedPages }, (_, i) => (i === 0 ? "/news/" : `/news/page/${i + 1}/`)),
+      );
       assert.equal(nav.querySelector("[aria-current=page]")?.textContent?.trim(), "1");
       assert.equal(nav.querySelector("a[rel=prev]"), null);
       assert.equal(nav.querySelector("a[rel=next]")?.getAttribute("href"), "/news/page/2/");
@@ -75,7 +81,10 @@ for (const count of [0, 1, 10, 11, 21]) {
         const doc = await readPage(site.output, `/news/${year}/`);
         assert.deepEqual(
           cards(doc).map((card) => card.title),
-          stories.filter((story) => story.date.startsWith(year)).slice(0, 10).map((story) => story.title),
+          stories
+            .filter((story) => story.date.startsWith(year))
+            .slice(0, 10)
+            .map((story) => story.title),
         );
       }
       if (count === 21) assert.deepEqual(years, ["2024", "2023"]);

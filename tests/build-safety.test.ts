@@ -32,14 +32,20 @@ describe("a build never publishes a broken site", { timeout: 300_000 }, () => {
   });`;
     await writeFile(config, text.replace("eleventyConfig.addPlugin(sitePlugin);", sabotage));
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--input", site.content, "--output", site.output], { cwd: project, env: { ...process.env, RI_BUILD_DATE: "2026-11-24" } });
+      const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--input", site.content, "--output", site.output], {
+        cwd: project,
+        env: { ...process.env, RI_BUILD_DATE: "2026-11-24" },
+      });
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       child.on("exit", (code) => resolve({ code, stderr }));
     });
     await rm(project, { recursive: true, force: true });
     assert.equal(result.code, 1, result.stderr);
-    assert.match(result.stderr, /the new site is not complete, so it was not published:\n {2}_redirects is not a file the site publishes\n {2}index\.html is missing/);
+    assert.match(
+      result.stderr,
+      /the new site is not complete, so it was not published:\n {2}_redirects is not a file the site publishes\n {2}index\.html is missing/,
+    );
     assert.match(result.stderr, /Build failed: .* was left as it was\./);
     assert.deepEqual(await snapshot(site.output), previous);
     assert.deepEqual(await leftovers(), []);
@@ -52,7 +58,10 @@ describe("a build never publishes a broken site", { timeout: 300_000 }, () => {
     const second = await runCli("build", ["--input", site.content, "--output", site.output]);
     await rm(lock);
     assert.equal(second.code, 1);
-    assert.match(second.stderr, new RegExp(`another build into .*_site is running \\(process ${process.pid}\\): wait for it to finish, then run this one again`));
+    assert.match(
+      second.stderr,
+      new RegExp(`another build into .*_site is running \\(process ${process.pid}\\): wait for it to finish, then run this one again`),
+    );
     assert.doesNotMatch(second.stderr, /\n\s+at /, "no stack trace");
     assert.deepEqual(await snapshot(site.output), previous);
     assert.deepEqual(await leftovers(), []);
@@ -80,7 +89,10 @@ describe("a build never publishes a broken site", { timeout: 300_000 }, () => {
     await writeFile(blocked, "");
     const result = await runCli("build", ["--input", site.content, "--output", path.join(blocked, "_site")]);
     assert.equal(result.code, 1);
-    assert.match(result.stderr, /cannot write .*not-a-folder.*: a file stands where a folder should be\nBuild failed: .*not-a-folder\/_site\/ was left as it was\./);
+    assert.match(
+      result.stderr,
+      /cannot write .*not-a-folder.*: a file stands where a folder should be\nBuild failed: .*not-a-folder\/_site\/ was left as it was\./,
+    );
     assert.doesNotMatch(result.stderr, /\n\s+at /);
   });
 });

@@ -39,7 +39,15 @@ const config = cmsConfig(site, topics, { repo: "example/ri-site" }) as {
 };
 
 /** What the schema says a CMS field must be, by the kind of value it holds. */
-const WIDGETS: Record<string, string> = { text: "string", "long-text": "text", date: "datetime", flag: "boolean", number: "number", topics: "select", "image-file": "image" };
+const WIDGETS: Record<string, string> = {
+  text: "string",
+  "long-text": "text",
+  date: "datetime",
+  flag: "boolean",
+  number: "number",
+  topics: "select",
+  "image-file": "image",
+};
 
 /**
  * The fields a schema takes, as the CMS should offer them, worked out from the schema alone.
@@ -90,7 +98,11 @@ function sample(fields: CmsField[], topicList: Topic[]): Record<string, unknown>
 
 describe("the CMS configuration", () => {
   const collections = [
-    ...CMS_COLLECTIONS.map((collection) => ({ name: collection.name, schema: collection.schema as z.ZodType, fields: config.collections.find((c) => c.name === collection.name)?.fields ?? [] })),
+    ...CMS_COLLECTIONS.map((collection) => ({
+      name: collection.name,
+      schema: collection.schema as z.ZodType,
+      fields: config.collections.find((c) => c.name === collection.name)?.fields ?? [],
+    })),
     { name: "home", schema: homeSchema as z.ZodType, fields: config.collections.find((c) => c.name === "home")?.files?.[0]?.fields ?? [] },
   ];
 
@@ -103,7 +115,10 @@ describe("the CMS configuration", () => {
     it(`makes ${name} entries the check accepts, with every field filled or only the required ones`, () => {
       const full = sample(fields, topics);
       assert.deepEqual(schemaProblems("cms", schema, full), []);
-      const required = sample(fields.filter((field) => field.required !== false), topics);
+      const required = sample(
+        fields.filter((field) => field.required !== false),
+        topics,
+      );
       assert.deepEqual(schemaProblems("cms", schema, required), []);
     });
   }
@@ -114,7 +129,10 @@ describe("the CMS configuration", () => {
 
   it("offers only the topics in topics.json", () => {
     const tags = config.collections.find((c) => c.name === "news")?.fields?.find((field) => field.name === "tags");
-    assert.deepEqual(tags?.options?.map((option) => option.value), topics.map((topic) => topic.slug));
+    assert.deepEqual(
+      tags?.options?.map((option) => option.value),
+      topics.map((topic) => topic.slug),
+    );
     assert.equal(tags?.multiple, true);
   });
 
@@ -129,7 +147,10 @@ describe("the CMS configuration", () => {
   it("saves news as content/news/<year>/<slug>.md, where the build looks for it, with the editorial workflow", () => {
     const news = config.collections.find((c) => c.name === "news");
     assert.equal(`${news?.folder}/${news?.path}`, "content/news/{{year}}/{{slug}}");
-    const saved = `${news?.folder}/${news?.path}.md`.replace("{{year}}", "2026").replace("{{slug}}", "new-trial-opens").replace(/^content\//, "");
+    const saved = `${news?.folder}/${news?.path}.md`
+      .replace("{{year}}", "2026")
+      .replace("{{slug}}", "new-trial-opens")
+      .replace(/^content\//, "");
     assert.deepEqual(locate(saved), { ok: true, location: { type: "news", slug: "new-trial-opens", year: "2026", url: "/news/2026/new-trial-opens/" } });
     assert.equal(config.publish_mode, "editorial_workflow");
   });
@@ -146,7 +167,10 @@ describe("the CMS configuration", () => {
   it("keeps every field of an optional group optional in the form, so an entry without the group can be saved", () => {
     const image = config.collections.find((c) => c.name === "news")?.fields?.find((field) => field.name === "image");
     assert.equal(image?.required, false);
-    assert.deepEqual(image?.fields?.map((field) => field.required), [false, false]);
+    assert.deepEqual(
+      image?.fields?.map((field) => field.required),
+      [false, false],
+    );
   });
 
   it("offers the local backend only when asked (preview builds), and shows the site's icon under the path prefix", () => {
@@ -195,7 +219,10 @@ describe("the content editor at /admin/", { timeout: 120_000 }, () => {
   });
 
   it("lets only the preview's editor reach the local backend, on this machine, and publishes that nowhere", () => {
-    assert.deepEqual(PREVIEW_ADMIN_CSP_DIRECTIVES, { ...ADMIN_CSP_DIRECTIVES, "connect-src": [...(ADMIN_CSP_DIRECTIVES["connect-src"] ?? []), LOCAL_BACKEND_ORIGIN] });
+    assert.deepEqual(PREVIEW_ADMIN_CSP_DIRECTIVES, {
+      ...ADMIN_CSP_DIRECTIVES,
+      "connect-src": [...(ADMIN_CSP_DIRECTIVES["connect-src"] ?? []), LOCAL_BACKEND_ORIGIN],
+    });
     assert.match(LOCAL_BACKEND_ORIGIN, /^http:\/\/127\.0\.0\.1:\d+$/);
     assert.doesNotMatch(ADMIN_CONTENT_SECURITY_POLICY, /127\.0\.0\.1|localhost/);
     assert.ok(HEADER_RULES.every((rule) => !/127\.0\.0\.1|localhost/.test(Object.values(rule.headers).join(" "))));

@@ -61,7 +61,11 @@ describe("content checks beyond the schema", () => {
     "pages/search.md: would have the address /search/, which is the search page: rename the file",
     'warning: services/overdue.md:5: reviewDue: "2025-01-10" has passed: check the page is still right, then set reviewed to the day you checked it and reviewDue to the next review date',
   ];
-  const lines = (stderr: string) => stderr.trim().split("\n").map((line) => line.replace(`${content}/`, ""));
+  const lines = (stderr: string) =>
+    stderr
+      .trim()
+      .split("\n")
+      .map((line) => line.replace(`${content}/`, ""));
 
   it("reports every mistake at once, naming file, line, field and fix; a warning alone does not fail", async () => {
     const result = await runCli("check", [content]);
@@ -90,7 +94,10 @@ describe("content checks beyond the schema", () => {
         file: path.join(content, "news/2024/links.md"),
         line: 7,
         field: "link",
-        message: 'link: "/news/2024/good-stroy/" goes to no page on this site (did you mean "/news/2024/good-story/"?): correct the address or remove the link'.slice(6),
+        message:
+          'link: "/news/2024/good-stroy/" goes to no page on this site (did you mean "/news/2024/good-story/"?): correct the address or remove the link'.slice(
+            6,
+          ),
         severity: "error",
       },
     );

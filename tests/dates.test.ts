@@ -35,7 +35,20 @@ describe("formatDate", () => {
   });
 
   it("gives every day its ordinal suffix", () => {
-    const expected: Record<number, string> = { 1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 23: "23rd", 30: "30th", 31: "31st" };
+    const expected: Record<number, string> = {
+      1: "1st",
+      2: "2nd",
+      3: "3rd",
+      4: "4th",
+      11: "11th",
+      12: "12th",
+      13: "13th",
+      21: "21st",
+      22: "22nd",
+      23: "23rd",
+      30: "30th",
+      31: "31st",
+    };
     for (const [day, text] of Object.entries(expected)) {
       assert.equal(formatDate(`2025-01-${day.padStart(2, "0")}`), `${text} January 2025`);
     }

@@ -114,7 +114,10 @@ describe("the check's messages, as an editor reads them", () => {
       [11, "image.alt"],
     ] as const;
     for (const [line, field] of expected) {
-      assert.ok(lines.some((l) => l.startsWith(`news/2024/story.md:${line}: ${field}: `)), `${field} on line ${line}:\n${lines.join("\n")}`);
+      assert.ok(
+        lines.some((l) => l.startsWith(`news/2024/story.md:${line}: ${field}: `)),
+        `${field} on line ${line}:\n${lines.join("\n")}`,
+      );
     }
     for (const line of lines) assert.match(line, /^news\/2024\/story\.md:\d+: /);
     const missing = await linesFor(story("---", "date: 2024-06-01", 'summary: "A plain sentence."'));
@@ -139,7 +142,12 @@ describe("a broken topics.json", () => {
 
   it("names the line of a missing comma", async () => {
     const lines = await topicsLines(
-      ['[', '  { "slug": "events", "name": "Events", "description": "Events." }', '  { "slug": "dementia", "name": "Dementia", "description": "Dementia." }', "]"].join("\n"),
+      [
+        "[",
+        '  { "slug": "events", "name": "Events", "description": "Events." }',
+        '  { "slug": "dementia", "name": "Dementia", "description": "Dementia." }',
+        "]",
+      ].join("\n"),
     );
     assert.equal(lines.length, 1);
     assert.match(lines[0] ?? "", /^_data\/topics\.json:3: is not valid JSON here .*missing comma at the end of the line before/);
@@ -147,12 +155,12 @@ describe("a broken topics.json", () => {
   });
 
   it("names the line of a comma after the last entry", async () => {
-    const lines = await topicsLines(['[', '  { "slug": "events", "name": "Events", "description": "Events." },', "]"].join("\n"));
+    const lines = await topicsLines(["[", '  { "slug": "events", "name": "Events", "description": "Events." },', "]"].join("\n"));
     assert.deepEqual(lines, ["_data/topics.json:2: is not valid JSON: remove the comma at the end of this line, since nothing follows it in the list"]);
   });
 
   it("says a file that stops short is missing its end", async () => {
-    const lines = await topicsLines(['[', '  { "slug": "events", "name": "Events", "description": "Events." }'].join("\n"));
+    const lines = await topicsLines(["[", '  { "slug": "events", "name": "Events", "description": "Events." }'].join("\n"));
     assert.equal(lines.length, 1);
     assert.match(lines[0] ?? "", /^_data\/topics\.json:\d+: is not valid JSON: it ends too soon/);
   });

@@ -13,7 +13,7 @@ describe("parseFrontMatter", () => {
       "---\ntitle: A\n---\r\nBody",
       "---\n---\nX",
       "---\na: 1\n----\nb\n---\nY",
-      "---\ntitle: \"Research: next\"\ntags:\n  - events\n---\n## Heading\n\n---\n\nA rule above.\n",
+      '---\ntitle: "Research: next"\ntags:\n  - events\n---\n## Heading\n\n---\n\nA rule above.\n',
     ];
     for (const source of cases) {
       const whole = matter(source, { ...frontMatterOptions });

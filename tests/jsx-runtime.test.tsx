@@ -6,11 +6,7 @@ import { renderHtml } from "../src/eleventy/tsx-extension.ts";
 /** The layouts' JSX runtime makes HTML strings directly; these are its safety and markup rules. */
 describe("JSX runtime", () => {
   it("escapes text children and attribute values", () => {
-    const html = (
-      <p title={'say "hi" & <b>'}>
-        {"<script>alert(1)</script> & more"}
-      </p>
-    );
+    const html = <p title={'say "hi" & <b>'}>{"<script>alert(1)</script> & more"}</p>;
     assert.equal(html.value, '<p title="say &quot;hi&quot; &amp; &lt;b>">&lt;script>alert(1)&lt;/script> &amp; more</p>');
   });
 
@@ -56,12 +52,17 @@ describe("JSX runtime", () => {
   });
 
   it("calls components with their props and children", () => {
-    const Box = ({ label, children }: { label: string; children: string }) => (
-      <section aria-label={label}>{children}</section>
-    );
+    const Box = ({ label, children }: { label: string; children: string }) => <section aria-label={label}>{children}</section>;
     assert.equal((<Box label="L">{"<x>"}</Box>).value, '<section aria-label="L">&lt;x></section>');
     const Nothing = () => null;
-    assert.equal((<div><Nothing /></div>).value, "<div></div>");
+    assert.equal(
+      (
+        <div>
+          <Nothing />
+        </div>
+      ).value,
+      "<div></div>",
+    );
   });
 
   it("refuses an object child rather than printing [object Object]", () => {

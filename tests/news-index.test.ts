@@ -20,11 +20,14 @@ describe("paginate", () => {
   it("puts ten to a page and numbers the rest from /page/2/", () => {
     const items = Array.from({ length: 21 }, (_, i) => entry(`s${i}`, "2024-01-01"));
     const pages = paginate("/news/", items);
-    assert.deepEqual(pages.map((p) => [p.url, p.items.length]), [
-      ["/news/", 10],
-      ["/news/page/2/", 10],
-      ["/news/page/3/", 1],
-    ]);
+    assert.deepEqual(
+      pages.map((p) => [p.url, p.items.length]),
+      [
+        ["/news/", 10],
+        ["/news/page/2/", 10],
+        ["/news/page/3/", 1],
+      ],
+    );
   });
 });
 
@@ -35,7 +38,10 @@ describe("buildNewsIndex", () => {
   );
 
   it("orders stories newest first, same-day stories by address", () => {
-    assert.deepEqual(index.stories.map((s) => s.title), ["d", "b", "c", "a"]);
+    assert.deepEqual(
+      index.stories.map((s) => s.title),
+      ["d", "b", "c", "a"],
+    );
   });
 
   it("links each story to its newer and older neighbour", () => {

@@ -110,7 +110,10 @@ describe("a build under a path prefix", () => {
     for (const file of sheets) {
       const css = await readFile(path.join(site.output, file), "utf8");
       const urls = [...css.matchAll(/url\(\s*(['"]?)([^'")]+)\1\s*\)/g)].map((match) => match[2]);
-      assert.ok(urls.some((url) => url?.startsWith(`${PREFIX}assets/images/`)), "the icons are referenced");
+      assert.ok(
+        urls.some((url) => url?.startsWith(`${PREFIX}assets/images/`)),
+        "the icons are referenced",
+      );
       await checkAll(urls, `${PREFIX}${file}`, problems);
       assert.doesNotMatch(css, /sourceMappingURL/, "no reference to an unpublished source map");
     }

@@ -132,9 +132,15 @@ describe("the preview, saving a story", { timeout: 240_000 }, () => {
   }
 
   const MISTAKES: Record<string, { text: string; line: RegExp }> = {
-    "a link to no page": { text: story("Read about [our services](/servics/)."), line: /live\.md:\d+: link: "\/servics\/" goes to no page on this site \(did you mean "\/services\/"\?\)/ },
+    "a link to no page": {
+      text: story("Read about [our services](/servics/)."),
+      line: /live\.md:\d+: link: "\/servics\/" goes to no page on this site \(did you mean "\/services\/"\?\)/,
+    },
     "a tag that is not a topic": { text: story("Tagged.", { tags: ["dementia"] }), line: /live\.md:\d+: tags\[0\]: "dementia" is not a topic/ },
-    "an image that is not there": { text: story("![A chart of results](/images/missing.png)"), line: /live\.md:\d+: image: "\/images\/missing\.png" is not an image on this site/ },
+    "an image that is not there": {
+      text: story("![A chart of results](/images/missing.png)"),
+      line: /live\.md:\d+: image: "\/images\/missing\.png" is not an image on this site/,
+    },
     "an image without alt text": { text: story("![](/images/missing.png)"), line: /live\.md:\d+: image: "\/images\/missing\.png" has no alt text/ },
   };
 

@@ -25,7 +25,10 @@ describe("the editors' preview", () => {
   before(async () => {
     root = await tempDir("preview");
     content = await makeContent(root, { stories: STORIES, files: FILES });
-    for (const [output, args] of [["preview", ["--preview"]], ["live", []]] as const) {
+    for (const [output, args] of [
+      ["preview", ["--preview"]],
+      ["live", []],
+    ] as const) {
       const result = await runCli("build", ["--input", content, "--output", path.join(root, output), ...args]);
       assert.equal(result.code, 0, result.stderr);
       if (output === "live") {

@@ -140,7 +140,10 @@ describe("publishing: feeds, sitemap, robots and metadata", () => {
       const feed = await readXml(site.output, "news/topics/events/feed.xml");
       const ids = elements(feed, ATOM, "entry").map((entry) => textOf(entry, ATOM, "id"));
       const expected = newestFirst.filter((story) => story.tags?.includes("events")).slice(0, 20);
-      assert.deepEqual(ids, expected.map((story) => `${ORIGIN}${storyUrl(story)}`));
+      assert.deepEqual(
+        ids,
+        expected.map((story) => `${ORIGIN}${storyUrl(story)}`),
+      );
       const self = elements(feed, ATOM, "link").find((link) => link.getAttribute("rel") === "self");
       assert.equal(self?.getAttribute("href"), `${ORIGIN}/news/topics/events/feed.xml`);
       assert.match(textOf(feed, ATOM, "title") ?? "", /^Events: /);
@@ -203,8 +206,7 @@ describe("publishing: feeds, sitemap, robots and metadata", () => {
   });
 
   describe("page metadata", () => {
-    const meta = (doc: Document, key: string) =>
-      doc.querySelector(`meta[property='${key}'], meta[name='${key}']`)?.getAttribute("content") ?? undefined;
+    const meta = (doc: Document, key: string) => doc.querySelector(`meta[property='${key}'], meta[name='${key}']`)?.getAttribute("content") ?? undefined;
 
     it("gives a story its canonical URL, description, Open Graph article tags and Twitter card", async () => {
       const story = special[0] as FixtureStory;
@@ -219,7 +221,10 @@ describe("publishing: feeds, sitemap, robots and metadata", () => {
       assert.equal(meta(doc, "og:locale"), "en_GB");
       assert.equal(meta(doc, "article:published_time"), "2024-12-20T00:00:00+00:00");
       assert.equal(meta(doc, "article:modified_time"), "2025-01-10T00:00:00+00:00");
-      assert.deepEqual([...doc.querySelectorAll("meta[property='article:tag']")].map((m) => m.getAttribute("content")), ["Mental health", "Events"]);
+      assert.deepEqual(
+        [...doc.querySelectorAll("meta[property='article:tag']")].map((m) => m.getAttribute("content")),
+        ["Mental health", "Events"],
+      );
       assert.equal(meta(doc, "twitter:card"), "summary_large_image");
       const image = meta(doc, "og:image") ?? "";
       assert.equal(image, `${ORIGIN}/assets/images/nhsuk-opengraph-image.png`);

@@ -42,7 +42,10 @@ describe("npm run new", () => {
     const published = await runCli("check", [content]);
     assert.equal(published.code, 1);
     assert.deepEqual(
-      published.stderr.trim().split("\n").map((line) => line.replace(`${content}/`, "")),
+      published.stderr
+        .trim()
+        .split("\n")
+        .map((line) => line.replace(`${content}/`, "")),
       [
         "services/data-and-statistics.md:3: summary: still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready",
         'services/data-and-statistics.md:8: body: still has "Replace this with the text of the page.": write the text, or keep the page a draft (draft: true) until it is ready',
@@ -71,6 +74,16 @@ describe("planScaffold", () => {
     const slug = shortSlug(title);
     assert.ok(slug.length <= 60, slug);
     assert.ok(title.toLowerCase().replaceAll(" ", "-").startsWith(slug), slug);
+  });
+
+  it("gives a title in any language a usable address", () => {
+    const address = (title: string) => {
+      const planned = planScaffold({ type: "news", title, today: "2026-11-24" });
+      return planned.ok ? planned.file.url : planned.problem;
+    };
+    assert.equal(address("Straße to Łódź"), "/news/2026/strasse-to-lodz/");
+    assert.equal(address("Ymchwil ac Arloesi: Gŵyl yr Haf"), "/news/2026/ymchwil-ac-arloesi-gwyl-yr-haf/");
+    assert.equal(address("Νέα μελέτη για τον διαβήτη"), "/news/2026/nea-meleti-gia-ton-diaviti/");
   });
 
   it("rejects a title over the schema's limit", () => {

@@ -38,22 +38,14 @@ describe("news schema", () => {
 
   it("rejects an empty or over-long title and summary", () => {
     assert.deepEqual(lines(newsSchema, { ...story, title: "  " }), [`${FILE}: title: must not be empty`]);
-    assert.deepEqual(lines(newsSchema, { ...story, title: "x".repeat(151) }), [
-      `${FILE}: title: is 151 characters long; keep it to 150 or fewer`,
-    ]);
-    assert.deepEqual(lines(newsSchema, { ...story, summary: "x".repeat(301) }), [
-      `${FILE}: summary: is 301 characters long; keep it to 300 or fewer`,
-    ]);
+    assert.deepEqual(lines(newsSchema, { ...story, title: "x".repeat(151) }), [`${FILE}: title: is 151 characters long; keep it to 150 or fewer`]);
+    assert.deepEqual(lines(newsSchema, { ...story, summary: "x".repeat(301) }), [`${FILE}: summary: is 301 characters long; keep it to 300 or fewer`]);
     assert.deepEqual(lines(newsSchema, { ...story, title: "x".repeat(150), summary: "y".repeat(300) }), []);
   });
 
   it("rejects impossible dates in the design's wording", () => {
-    assert.deepEqual(lines(newsSchema, { ...story, date: "2024-02-30" }), [
-      `${FILE}: date: "2024-02-30" is not a real date (use YYYY-MM-DD)`,
-    ]);
-    assert.deepEqual(lines(newsSchema, { ...story, date: 20241212 }), [
-      `${FILE}: date: must be a date written YYYY-MM-DD, not a number`,
-    ]);
+    assert.deepEqual(lines(newsSchema, { ...story, date: "2024-02-30" }), [`${FILE}: date: "2024-02-30" is not a real date (use YYYY-MM-DD)`]);
+    assert.deepEqual(lines(newsSchema, { ...story, date: 20241212 }), [`${FILE}: date: must be a date written YYYY-MM-DD, not a number`]);
   });
 
   it("requires updated to be on or after the publication date", () => {
@@ -81,7 +73,14 @@ describe("news schema", () => {
 
   it("takes images only from the site's own images folder", () => {
     const message = `${FILE}: image.src: must be an image in content/images/, written /images/<name>, such as /images/team-photo.jpg`;
-    for (const src of ["https://attacker.example/a.jpg", "//attacker.example/a.jpg", "/a.jpg", "/images/../admin/a.jpg", "/images\\a.jpg", "data:image/png;base64,AA=="]) {
+    for (const src of [
+      "https://attacker.example/a.jpg",
+      "//attacker.example/a.jpg",
+      "/a.jpg",
+      "/images/../admin/a.jpg",
+      "/images\\a.jpg",
+      "data:image/png;base64,AA==",
+    ]) {
       assert.deepEqual(lines(newsSchema, { ...story, image: { src, alt: "A" } }), [message], src);
     }
     assert.deepEqual(lines(newsSchema, { ...story, image: { src: "/images/events/a.jpg", alt: "A" } }), []);
@@ -103,9 +102,7 @@ describe("service schema", () => {
 
   it("requires a reviewed date", () => {
     assert.deepEqual(lines(serviceSchema, service), []);
-    assert.deepEqual(lines(serviceSchema, { title: "T", summary: "S" }), [
-      `${FILE}: reviewed: is required (add a line "reviewed: ..." to the front matter)`,
-    ]);
+    assert.deepEqual(lines(serviceSchema, { title: "T", summary: "S" }), [`${FILE}: reviewed: is required (add a line "reviewed: ..." to the front matter)`]);
   });
 
   it("requires reviewDue after reviewed and a whole-number order", () => {
@@ -141,7 +138,13 @@ describe("site.json addresses", () => {
   });
 
   it("takes the site's address only as an https origin", () => {
-    for (const url of ["http://ri.example.nhs.uk", "https://ri.example.nhs.uk/folder/", "https://user:pw@ri.example.nhs.uk", "https://ri.example.nhs.uk/?q=1", "javascript:alert(1)"]) {
+    for (const url of [
+      "http://ri.example.nhs.uk",
+      "https://ri.example.nhs.uk/folder/",
+      "https://user:pw@ri.example.nhs.uk",
+      "https://ri.example.nhs.uk/?q=1",
+      "javascript:alert(1)",
+    ]) {
       const found = siteLines({ ...site, url });
       assert.equal(found.length, 1, url);
       assert.match(found[0] ?? "", /^content\/_data\/site\.json: url: must be/, url);
@@ -152,10 +155,14 @@ describe("site.json addresses", () => {
   it("takes navigation and footer links only as paths on this site", () => {
     for (const href of ["//attacker.example/", "/\\attacker.example", "https://attacker.example/", "javascript:alert(1)", "/news/ x", "services/"]) {
       const found = siteLines({ ...site, navigation: [{ text: "News", href }], footer: [{ text: "Help", href }] });
-      assert.deepEqual(found, [
-        `content/_data/site.json: navigation[0].href: must be a path on this site, starting with one "/" and without spaces or backslashes, such as /services/`,
-        `content/_data/site.json: footer[0].href: must be a path on this site, starting with one "/" and without spaces or backslashes, such as /services/`,
-      ], href);
+      assert.deepEqual(
+        found,
+        [
+          `content/_data/site.json: navigation[0].href: must be a path on this site, starting with one "/" and without spaces or backslashes, such as /services/`,
+          `content/_data/site.json: footer[0].href: must be a path on this site, starting with one "/" and without spaces or backslashes, such as /services/`,
+        ],
+        href,
+      );
     }
   });
 });

@@ -39,11 +39,18 @@ describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
     root = await tempDir("serve");
     project = await copyProject(root);
     await makeContent(project, {
-      stories: [{ slug: "live", title: "Live reload", date: "2024-05-01", summary: "S." }, { slug: "draft", title: "Draft story", date: "2024-05-02", summary: "S.", draft: true }],
+      stories: [
+        { slug: "live", title: "Live reload", date: "2024-05-01", summary: "S." },
+        { slug: "draft", title: "Draft story", date: "2024-05-02", summary: "S.", draft: true },
+      ],
     });
     port = await freePort();
     // Its own process group, so the runner and any build it is running stop together.
-    runner = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts", "--port", String(port)], { cwd: project, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+    runner = spawn(process.execPath, ["--import", "tsx", "src/cli/serve.ts", "--port", String(port)], {
+      cwd: project,
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     runner.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     runner.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     const deadline = Date.now() + 60_000;
@@ -64,8 +71,7 @@ describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  const waitForText = (text: string) =>
-    page.waitForFunction((wanted) => document.body.textContent?.includes(wanted), text, { timeout: 30_000 });
+  const waitForText = (text: string) => page.waitForFunction((wanted) => document.body.textContent?.includes(wanted), text, { timeout: 30_000 });
 
   it("listens only on this machine by default, since it shows drafts and embargoed stories", async () => {
     const reach = (host: string) =>

@@ -3,7 +3,7 @@ import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { after, before, describe, it } from "node:test";
-import { checkTitlesAndHeadings, htmlFiles, validateHtml } from "./quality/html.ts";
+import { checkTitlesAndHeadings, htmlFiles, nuCheck, validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
 import { buildQualitySite } from "./quality/quality-site.ts";
 
@@ -18,6 +18,10 @@ describe("every built page", () => {
   it("is valid HTML with no skipped heading levels", async () => {
     assert.ok((await htmlFiles(output)).length >= 25);
     assert.deepEqual(await validateHtml(output), []);
+  });
+
+  it("has no errors or unexpected warnings from the W3C Nu HTML Checker", async () => {
+    assert.deepEqual(await nuCheck(output), []);
   });
 
   it("has one h1 and a unique title in the site's form", async () => {

@@ -8,7 +8,12 @@ const stories = Array.from({ length: 11 }, (_, index) => ({
   date: `2024-01-${String(index + 1).padStart(2, "0")}`,
   tags: index === 0 ? ["events"] : [],
 }));
-const urls = siteUrls({ pages: ["/", "/about/", ...stories.map((story) => story.url)], stories, topicSlugs: ["events", "partnerships"], images: ["team/photo.jpg"] });
+const urls = siteUrls({
+  pages: ["/", "/about/", ...stories.map((story) => story.url)],
+  stories,
+  topicSlugs: ["events", "partnerships"],
+  images: ["team/photo.jpg"],
+});
 
 describe("siteUrls", () => {
   it("knows the pages the news index makes from the stories", () => {

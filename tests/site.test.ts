@@ -89,8 +89,16 @@ describe(`the R&I site${FROM}`, () => {
   after(() => rm(root, { recursive: true, force: true }));
 
   it("keeps the seed stories and services", () => {
-    for (const seed of SEED_STORIES) assert.ok(pages.some((page) => page.url === seed.url && page.data.date === seed.date), seed.url);
-    for (const slug of SERVICES_FROM_SEED) assert.ok(pages.some((page) => page.url === `/services/${slug}/`), slug);
+    for (const seed of SEED_STORIES)
+      assert.ok(
+        pages.some((page) => page.url === seed.url && page.data.date === seed.date),
+        seed.url,
+      );
+    for (const slug of SERVICES_FROM_SEED)
+      assert.ok(
+        pages.some((page) => page.url === `/services/${slug}/`),
+        slug,
+      );
   });
 
   it("has a page for every published content file, and every page of the design's URL table", async () => {
@@ -140,7 +148,11 @@ describe(`the R&I site${FROM}`, () => {
       stories(pages).map((story) => String(story.data.date)),
     );
     for (const [, text] of dates) assert.match(text, ORDINAL_DATE);
-    for (const seed of SEED_STORIES) assert.ok(dates.some(([datetime, text]) => datetime === seed.date && text === seed.ordinal), seed.url);
+    for (const seed of SEED_STORIES)
+      assert.ok(
+        dates.some(([datetime, text]) => datetime === seed.date && text === seed.ordinal),
+        seed.url,
+      );
   });
 
   it("shows each seed story with its date", async () => {
@@ -155,20 +167,35 @@ describe(`the R&I site${FROM}`, () => {
     const doc = await readPage(output, "/");
     const shown = doc.querySelector("main .ri-content")?.textContent?.replace(/\s+/g, " ") ?? "";
     // Every plain paragraph of the markdown appears on the page as it was written.
-    const paragraphs = (home?.body ?? "").split(/\n\s*\n/).map((p) => p.trim().replace(/\s+/g, " ")).filter((p) => p && !/[[*_`#<>|]/.test(p));
+    const paragraphs = (home?.body ?? "")
+      .split(/\n\s*\n/)
+      .map((p) => p.trim().replace(/\s+/g, " "))
+      .filter((p) => p && !/[[*_`#<>|]/.test(p));
     for (const paragraph of paragraphs) assert.ok(shown.includes(paragraph), paragraph);
     const latest = [...doc.querySelectorAll("main .nhsuk-card time")].map((t) => t.getAttribute("datetime"));
-    assert.deepEqual(latest, stories(pages).slice(0, latest.length).map((story) => String(story.data.date)));
+    assert.deepEqual(
+      latest,
+      stories(pages)
+        .slice(0, latest.length)
+        .map((story) => String(story.data.date)),
+    );
     assert.ok(latest.length >= Math.min(1, stories(pages).length), "the home page shows the latest news");
   });
 
   it("uses the organisational header, skip link and footer accessibility link on every page type", async () => {
-    const one = (kind: ContentPage["kind"]) => pages.filter((page) => page.kind === kind).map((page) => page.url).slice(0, 1);
+    const one = (kind: ContentPage["kind"]) =>
+      pages
+        .filter((page) => page.kind === kind)
+        .map((page) => page.url)
+        .slice(0, 1);
     for (const url of ["/", "/news/", ...one("news"), "/services/", ...one("service"), ...one("page"), "/404.html"]) {
       const doc = await readPage(output, url);
       assert.equal(doc.querySelector("a.nhsuk-skip-link")?.getAttribute("href"), "#maincontent", url);
       assert.ok(doc.querySelector("main#maincontent"), url);
-      assert.match(doc.querySelector(".nhsuk-header--organisation")?.textContent ?? "", /Midlands Partnership University.*NHS Foundation Trust.*Research and Innovation/s);
+      assert.match(
+        doc.querySelector(".nhsuk-header--organisation")?.textContent ?? "",
+        /Midlands Partnership University.*NHS Foundation Trust.*Research and Innovation/s,
+      );
       assert.equal(doc.querySelector("footer a[href='/accessibility-statement/']")?.textContent?.trim(), "Accessibility statement");
       assert.equal(doc.querySelectorAll("h1").length, 1, url);
     }

@@ -22,6 +22,18 @@ describe("slugify", () => {
     assert.equal(slugify("  Café études — Ŵyn  "), "cafe-etudes-wyn");
     assert.ok(isValidSlug(slugify("Windows of Opportunity: Innovations in Care")));
   });
+
+  it("spells the letters of other languages and scripts in Latin ones, not dropping them", () => {
+    assert.equal(slugify("Straße to Łódź"), "strasse-to-lodz");
+    assert.equal(slugify("Ymchwil a Datblygu: Gŵyl yr Haf"), "ymchwil-a-datblygu-gwyl-yr-haf");
+    assert.equal(slugify("Ymchwil ac Arloesi yng Nghymru"), "ymchwil-ac-arloesi-yng-nghymru");
+    assert.equal(slugify("Έρευνα και καινοτομία"), "ereyna-kai-kainotomia");
+    assert.equal(slugify("Søren and Ærø"), "soren-and-aero");
+    for (const title of ["Ελληνικά νέα", "Добро пожаловать", "Ŵyn, ŷd ac ŵy"]) {
+      const slug = slugify(title);
+      assert.ok(slug.length > 3 && isValidSlug(slug), `${title} gives "${slug}"`);
+    }
+  });
 });
 
 describe("locate", () => {

@@ -80,12 +80,32 @@ function attacks(marker: (name: string) => string): Attack[] {
     },
     { name: "an HTML page among the images", file: "images/page.html", contents: '<script src="/images/evil.js"></script>', artefacts: ["images/page.html"] },
     { name: "a script among the images", file: "images/evil.js", contents: "alert(document.domain)", artefacts: ["images/evil.js"] },
-    { name: "an SVG with script", file: "images/logo.svg", contents: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', artefacts: ["images/logo.svg"] },
+    {
+      name: "an SVG with script",
+      file: "images/logo.svg",
+      contents: '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+      artefacts: ["images/logo.svg"],
+    },
     { name: "HTML named as a PNG", file: "images/photo.png", contents: "<html><script>alert(1)</script></html>", artefacts: ["images/photo.png"] },
-    { name: "a story saved as .MD", file: "news/2024/shouting.MD", contents: markdownFile({ title: "Shouting", date: "2024-05-01", summary: "x" }), artefacts: ["news/2024/shouting/index.html"] },
-    { name: "a story saved as .markdown", file: "news/2024/long.markdown", contents: markdownFile({ title: "Long", date: "2024-05-01", summary: "x" }), artefacts: ["news/2024/long/index.html"] },
+    {
+      name: "a story saved as .MD",
+      file: "news/2024/shouting.MD",
+      contents: markdownFile({ title: "Shouting", date: "2024-05-01", summary: "x" }),
+      artefacts: ["news/2024/shouting/index.html"],
+    },
+    {
+      name: "a story saved as .markdown",
+      file: "news/2024/long.markdown",
+      contents: markdownFile({ title: "Long", date: "2024-05-01", summary: "x" }),
+      artefacts: ["news/2024/long/index.html"],
+    },
     { name: "an Eleventy ignore file", file: ".eleventyignore", contents: "news/**\n", artefacts: [] },
-    { name: "an HTML template beside the pages", file: "pages/about.html", contents: "<h1>Pwned</h1>", artefacts: ["pages/about.html", "about.html", "about/index.html"] },
+    {
+      name: "an HTML template beside the pages",
+      file: "pages/about.html",
+      contents: "<h1>Pwned</h1>",
+      artefacts: ["pages/about.html", "about.html", "about/index.html"],
+    },
   ];
 }
 
@@ -96,7 +116,8 @@ async function plant(content: string, attack: Attack, outside: string): Promise<
   const file = path.join(content, attack.file);
   await mkdir(path.dirname(file), { recursive: true });
   if (attack.linkTo) {
-    const target = attack.linkTo === "OUTSIDE" ? path.join(outside, "picture.png") : attack.linkTo === "OUTSIDE_DIR" ? path.join(outside, "pages") : attack.linkTo;
+    const target =
+      attack.linkTo === "OUTSIDE" ? path.join(outside, "picture.png") : attack.linkTo === "OUTSIDE_DIR" ? path.join(outside, "pages") : attack.linkTo;
     await symlink(target, file);
   } else {
     await writeFile(file, attack.contents ?? "");
@@ -107,7 +128,10 @@ async function makeOutside(root: string): Promise<string> {
   const outside = path.join(root, "outside");
   await mkdir(path.join(outside, "pages"), { recursive: true });
   await writeFile(path.join(outside, "picture.png"), TINY_PNG);
-  await writeFile(path.join(outside, "pages", "outside.md"), markdownFile({ title: "Outside", summary: "Outside the content folder." }, "Outside the content folder."));
+  await writeFile(
+    path.join(outside, "pages", "outside.md"),
+    markdownFile({ title: "Outside", summary: "Outside the content folder." }, "Outside the content folder."),
+  );
   return outside;
 }
 
@@ -116,7 +140,9 @@ async function publishedText(output: string): Promise<string> {
   if (!(await exists(path.join(output, "index.html"))) && !(await readdir(output).catch(() => null))) return "";
   const files = await readdir(output, { recursive: true, withFileTypes: true });
   const texts = await Promise.all(
-    files.filter((entry) => entry.isFile() && /\.(?:html|xml|txt|json|js)$|_headers$/.test(entry.name) && !entry.parentPath.includes(`${path.sep}admin`)).map((entry) => readFile(path.join(entry.parentPath, entry.name), "utf8")),
+    files
+      .filter((entry) => entry.isFile() && /\.(?:html|xml|txt|json|js)$|_headers$/.test(entry.name) && !entry.parentPath.includes(`${path.sep}admin`))
+      .map((entry) => readFile(path.join(entry.parentPath, entry.name), "utf8")),
   );
   return texts.join("\n");
 }
@@ -151,7 +177,10 @@ describe("the content folder is the trust boundary", () => {
   });
 
   it("the build fails, nothing runs, and the previous site is byte for byte as it was", async () => {
-    const site = await buildFixture({ stories: [{ slug: "good", title: "Good", summary: "A good story.", date: "2024-11-01" }], files: { "pages/probe.md": LIQUID_PROBE } });
+    const site = await buildFixture({
+      stories: [{ slug: "good", title: "Good", summary: "A good story.", date: "2024-11-01" }],
+      files: { "pages/probe.md": LIQUID_PROBE },
+    });
     try {
       const previous = await snapshot(site.output);
       for (const attack of list) await plant(site.content, attack, outside);
@@ -184,7 +213,10 @@ describe("the content folder is the trust boundary", () => {
         (_error, stdout, stderr) => resolve(`${stdout}${stderr}`),
       ),
     );
-    const results = log.split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as { input: string; ok: boolean; error?: string });
+    const results = log
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line) as { input: string; ok: boolean; error?: string });
     assert.equal(results.length, runs.length, log);
     for (const { attack, output } of runs) {
       for (const artefact of attack.artefacts) {

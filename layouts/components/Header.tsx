@@ -1,6 +1,6 @@
 import type { PageData } from "../../src/page-data.ts";
 import { Icon, NhsLogo } from "./icons.tsx";
-import { href, organisationName } from "./links.ts";
+import { href } from "./links.ts";
 import { samePerSite } from "./per-site.ts";
 
 /** The section of the site a page belongs to, for the navigation's current item. */
@@ -24,8 +24,14 @@ function SiteHeader({ data }: { data: PageData }) {
     <header class="nhsuk-header nhsuk-header--organisation" data-module="nhsuk-header" role="banner">
       <div class="nhsuk-header__container nhsuk-width-container">
         <div class="nhsuk-header__service">
-          <a class="nhsuk-header__service-logo" href={href(data, "/")} aria-label={`${organisationName(data)} ${site.name} homepage`}>
-            <NhsLogo label="NHS" />
+          {/*
+            The link's name comes from what it shows, in the order shown, with "homepage" after it: a speech-input
+            user says what they see ("click Midlands Partnership University"). nhsuk-frontend's aria-label replaces
+            that with text that does not contain the visible text as shown (WCAG 2.5.3 Label in Name). The spaces
+            keep the words apart in the name; they change nothing on screen.
+          */}
+          <a class="nhsuk-header__service-logo" href={href(data, "/")}>
+            <NhsLogo label="NHS" />{" "}
             <span class="nhsuk-header__organisation-name">
               {organisation.name}
               {organisation.split ? (
@@ -34,9 +40,14 @@ function SiteHeader({ data }: { data: PageData }) {
                   <span class="nhsuk-header__organisation-name-split">{organisation.split}</span>
                 </>
               ) : null}
-            </span>
-            {organisation.descriptor ? <span class="nhsuk-header__organisation-name-descriptor">{organisation.descriptor}</span> : null}
+            </span>{" "}
+            {organisation.descriptor ? (
+              <>
+                <span class="nhsuk-header__organisation-name-descriptor">{organisation.descriptor}</span>{" "}
+              </>
+            ) : null}
             <span class="nhsuk-header__service-name">{site.name}</span>
+            <span class="nhsuk-u-visually-hidden"> homepage</span>
           </a>
         </div>
         <search class="nhsuk-header__search">

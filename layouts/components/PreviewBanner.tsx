@@ -20,7 +20,13 @@ export function PreviewBanner({ data }: PreviewBannerProps) {
       <div class="nhsuk-card__content">
         <p class="nhsuk-card__heading nhsuk-heading-m">
           <span class="nhsuk-u-visually-hidden">Preview: </span>
-          {data.draft ? "Draft" : <>Embargoed until <Time date={date ?? ""} data={data} /></>}
+          {data.draft ? (
+            "Draft"
+          ) : (
+            <>
+              Embargoed until <Time date={date ?? ""} data={data} />
+            </>
+          )}
         </p>
         <p class="nhsuk-card__description">
           {data.draft

@@ -9,7 +9,7 @@ const parts = new WeakMap<object, Map<string, Html>>();
  */
 export function samePerSite(site: object, key: string, render: () => Html): Html {
   let forSite = parts.get(site);
-  if (!forSite) parts.set(site, (forSite = new Map()));
+  if (!forSite) parts.set(site, (forSite = new Map<string, Html>()));
   let part = forSite.get(key);
   if (!part) forSite.set(key, (part = render()));
   return part;

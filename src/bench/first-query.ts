@@ -20,9 +20,7 @@ export async function firstQueryBytes(output: string, query: string): Promise<{ 
     const sizes: Promise<number>[] = [];
     page.on("response", (response) => {
       if (!response.url().includes("/pagefind/")) return;
-      sizes.push(
-        response.body().then((body) => (/\.(js|json|css)$/.test(new URL(response.url()).pathname) ? gzipBytes(body) : body.length)),
-      );
+      sizes.push(response.body().then((body) => (/\.(js|json|css)$/.test(new URL(response.url()).pathname) ? gzipBytes(body) : body.length)));
     });
     await page.goto(`${server.url}search/?q=${encodeURIComponent(query)}`);
     await page.waitForFunction(() => /\d+ results?/.test(document.querySelector("#search-status")?.textContent ?? ""));

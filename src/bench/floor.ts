@@ -19,6 +19,9 @@ for (const file of files) {
   const { data, content } = matter(readFileSync(path.join(newsDir, file), "utf8"));
   const out = path.join(outputDir, "news", file.replace(/\.md$/, ""), "index.html");
   mkdirSync(path.dirname(out), { recursive: true });
-  writeFileSync(out, `<!DOCTYPE html><html lang="en"><head><title>${String(data.title)}</title></head><body><main><h1>${String(data.title)}</h1>${md.render(content)}</main></body></html>`);
+  writeFileSync(
+    out,
+    `<!DOCTYPE html><html lang="en"><head><title>${String(data.title)}</title></head><body><main><h1>${String(data.title)}</h1>${md.render(content)}</main></body></html>`,
+  );
 }
 console.log(`floor: ${files.length} stories`);

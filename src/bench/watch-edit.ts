@@ -39,7 +39,15 @@ export async function measureWatchEdit(root: string, content: string, port: numb
     const text = await readFile(newest.file, "utf8");
     const started = performance.now();
     await writeFile(newest.file, text.replace(/^title: (['"]?)/m, `title: $1${marker} `));
-    await waitFor(async () => (await fetch(url).then((r) => r.text()).catch(() => "")).includes(marker), 60_000);
+    await waitFor(
+      async () =>
+        (
+          await fetch(url)
+            .then((r) => r.text())
+            .catch(() => "")
+        ).includes(marker),
+      60_000,
+    );
     const seconds = (performance.now() - started) / 1000;
     // The page is on disk a moment before the preview's log line about it.
     await waitFor(() => /Story updated in|Preview rebuilt in[^]*Preview rebuilt in/.test(log), 60_000);

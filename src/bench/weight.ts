@@ -13,10 +13,7 @@ export async function pageWeight(output: string, url: string): Promise<{ html: n
   const file = path.join(output, url.endsWith(".html") ? url : path.join(url, "index.html"));
   const html = await readFile(file);
   const text = html.toString("utf8");
-  const refs = [
-    ...text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g),
-    ...text.matchAll(/<script[^>]*src="([^"]+)"/g),
-  ].map((match) => match[1] ?? "");
+  const refs = [...text.matchAll(/<link rel="stylesheet" href="([^"]+)"/g), ...text.matchAll(/<script[^>]*src="([^"]+)"/g)].map((match) => match[1] ?? "");
   let assets = 0;
   for (const ref of new Set(refs)) assets += gzipBytes(await readFile(path.join(output, ref.replace(/^\//, ""))));
   const blockingScripts = [...text.matchAll(/<script(?![^>]*type="module")(?![^>]*\b(?:defer|async)\b)(?![^>]*type="application\/ld\+json")[^>]*>/g)].length;

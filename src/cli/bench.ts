@@ -71,7 +71,9 @@ try {
     const edit = await measureWatchEdit(root, content, 8000 + Math.floor(Math.random() * 1000));
     const update = /Story updated in (\d+) ms \((\d+) pages? written\)/.exec(edit.log);
     console.log(`\nnpm start on ${stories} stories: first preview build ${edit.firstBuildSeconds.toFixed(1)} s`);
-    console.log(`saving one story shows the change in ${(edit.seconds * 1000).toFixed(0)} ms (target 500 ms)${update ? `; the worker re-rendered ${update[2]} pages in ${update[1]} ms` : ""}`);
+    console.log(
+      `saving one story shows the change in ${(edit.seconds * 1000).toFixed(0)} ms (target 500 ms)${update ? `; the worker re-rendered ${update[2]} pages in ${update[1]} ms` : ""}`,
+    );
   } else {
     const out = (name: string, attempt: number) => path.join(work, `${name}-${attempt}`);
     const check = await repeat("check", runs, () => node("src/cli/check.ts", [content]));
@@ -81,7 +83,9 @@ try {
     );
     const siteOnly = out("site", 0);
     const index = await repeat("search index", 1, () => node("src/bench/index-only.ts", [siteOnly]));
-    const pagefindCli = await repeat("Pagefind CLI", 1, () => measure(path.join(root, "node_modules", ".bin", "pagefind"), ["--site", out("floor", 0), "--force-language", "en", "--quiet"]));
+    const pagefindCli = await repeat("Pagefind CLI", 1, () =>
+      measure(path.join(root, "node_modules", ".bin", "pagefind"), ["--site", out("floor", 0), "--force-language", "en", "--quiet"]),
+    );
     const whole = path.join(work, "_site");
     const build = await repeat("whole build", 1, () => node("src/cli/build.ts", ["--input", content, "--output", whole]));
 
@@ -113,12 +117,22 @@ try {
     console.log(`pages written: ${pages}; pages indexed: ${indexed}`);
     console.log(`search index size: ${MiB(await folderBytes(path.join(whole, "pagefind")))}`);
     const query = await firstQueryBytes(whole, "research");
-    console.log("skipped" in query ? `first query: not measured (${query.skipped})` : `first query "research": ${KB(query.bytes)} in ${query.requests} requests`);
+    console.log(
+      "skipped" in query ? `first query: not measured (${query.skipped})` : `first query "research": ${KB(query.bytes)} in ${query.requests} requests`,
+    );
     console.log(`output size: ${MiB(await folderBytes(whole))}`);
     console.log("\npage weight on a first visit (gzip; HTML + the site's CSS and JS):");
-    for (const [type, url] of Object.entries({ home: "/", "news listing": "/news/", story: "/news/2024/lancet-commission-on-self-harm/", service: "/services/taking-part-in-research/", search: "/search/" })) {
+    for (const [type, url] of Object.entries({
+      home: "/",
+      "news listing": "/news/",
+      story: "/news/2024/lancet-commission-on-self-harm/",
+      service: "/services/taking-part-in-research/",
+      search: "/search/",
+    })) {
       const weight = await pageWeight(whole, url);
-      console.log(`  ${type.padEnd(14)} ${KB(weight.total).padStart(9)} (HTML ${KB(weight.html)}, CSS and JS ${KB(weight.assets)}; render-blocking scripts: ${weight.blockingScripts})`);
+      console.log(
+        `  ${type.padEnd(14)} ${KB(weight.total).padStart(9)} (HTML ${KB(weight.html)}, CSS and JS ${KB(weight.assets)}; render-blocking scripts: ${weight.blockingScripts})`,
+      );
     }
   }
 } finally {

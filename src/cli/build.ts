@@ -1,4 +1,4 @@
-import { parseArgs } from "node:util";
+import { inspect, parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build-options.ts";
 import { buildSite, innermost } from "../build.ts";
 import { formatProblem } from "../problems.ts";
@@ -22,14 +22,15 @@ const { values } = parseArgs({
 /** Eleventy's message and the cause it wraps, without the stack (--verbose shows it). */
 function errorSummary(error: unknown): string {
   const cause = innermost(error);
-  const message = (value: unknown) => (value instanceof Error ? value.message : String(value));
+  // inspect() describes a plain object too, where String() gives "[object Object]".
+  const message = (value: unknown) => (value instanceof Error ? value.message : inspect(value));
   const lines = [message(error), ...(cause !== error ? [message(cause)] : [])];
   return `${lines.join("\n")}\n(run the build with --verbose for the details a developer needs)`;
 }
 
 function errorDetail(error: unknown): string {
   const cause = innermost(error);
-  const stack = (value: unknown) => (value instanceof Error ? (value.stack ?? value.message) : String(value));
+  const stack = (value: unknown) => (value instanceof Error ? (value.stack ?? value.message) : inspect(value));
   return cause !== error ? `${stack(error)}\nCaused by: ${stack(cause)}` : stack(error);
 }
 

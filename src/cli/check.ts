@@ -22,7 +22,13 @@ const result = await checkContent(contentDir, { preview: values.preview || env.p
 const errors = result.problems.filter((problem) => problem.severity === "error");
 
 if (values.json) {
-  const report = { ok: !errors.length, errors: errors.length, warnings: result.problems.length - errors.length, problems: result.problems, notices: result.notices };
+  const report = {
+    ok: !errors.length,
+    errors: errors.length,
+    warnings: result.problems.length - errors.length,
+    problems: result.problems,
+    notices: result.notices,
+  };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 } else {
   for (const problem of result.problems) console.error(formatProblem(problem));

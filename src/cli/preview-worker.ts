@@ -1,5 +1,5 @@
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { inspect, parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build-options.ts";
 import { buildSite } from "../build.ts";
 import { liveNews, updateStory } from "../news/incremental.ts";
@@ -12,10 +12,7 @@ import { formatProblem } from "../problems.ts";
  * Any other change makes serve.ts start a new worker, which imports every module afresh.
  */
 export type WorkerMessage =
-  | { type: "built"; ok: boolean; seconds: number }
-  | { type: "updated"; pages: number; seconds: number }
-  | { type: "problems" }
-  | { type: "full" };
+  { type: "built"; ok: boolean; seconds: number } | { type: "updated"; pages: number; seconds: number } | { type: "problems" } | { type: "full" };
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +25,8 @@ const env = buildOptionsFromEnv();
 const started = performance.now();
 const result = await buildSite({ ...env, preview: true, input: values.input, output: values.output, quiet: true });
 for (const problem of result.check.problems) console.error(formatProblem(problem));
-if (result.error) console.error(result.error instanceof Error ? (result.error.stack ?? result.error.message) : String(result.error));
+// Whatever was thrown: inspect() describes a plain object too, where String() gives "[object Object]".
+if (result.error) console.error(result.error instanceof Error ? (result.error.stack ?? result.error.message) : inspect(result.error));
 // The build wrote into a staging folder and swapped it in: edits go to the real one.
 const live = liveNews();
 if (live) live.outputDir = path.resolve(values.output);

@@ -29,9 +29,9 @@ function loadPagefind(): Promise<Pagefind> {
 
 function fillForm(query: SearchQuery): void {
   if (!form) return;
-  for (const [name, value] of Object.entries(query)) {
+  for (const name of Object.keys(query) as (keyof SearchQuery)[]) {
     const field = form.elements.namedItem(name);
-    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = value;
+    if (field instanceof HTMLInputElement || field instanceof HTMLSelectElement) field.value = query[name];
   }
 }
 

@@ -58,7 +58,15 @@ export interface CmsCollection {
 
 /** Where the content lives in the repository, and which schema each folder's files take. */
 export const CMS_COLLECTIONS = [
-  { name: "news", label: "News", singular: "News story", folder: "content/news", path: "{{year}}/{{slug}}", preview: "news/{{year}}/{{slug}}/", schema: newsSchema },
+  {
+    name: "news",
+    label: "News",
+    singular: "News story",
+    folder: "content/news",
+    path: "{{year}}/{{slug}}",
+    preview: "news/{{year}}/{{slug}}/",
+    schema: newsSchema,
+  },
   { name: "services", label: "Services", singular: "Service page", folder: "content/services", preview: "services/{{slug}}/", schema: serviceSchema },
   { name: "pages", label: "Other pages", singular: "Page", folder: "content/pages", preview: "{{slug}}/", schema: pageSchema },
 ] as const;
@@ -192,19 +200,17 @@ const MEDIA = { media_folder: `/content/${IMAGES_FOLDER}`, public_folder: IMAGES
 export function cmsConfig(site: Pick<Site, "url">, topics: Topic[], backend: CmsBackend = {}, pathPrefix = "/"): Record<string, unknown> {
   const collectionSettings = { create: true, slug: "{{slug}}", extension: "md", format: "frontmatter", ...MEDIA } as const;
   const collections: CmsCollection[] = [
-    ...CMS_COLLECTIONS.map(
-      (collection): CmsCollection => ({
-        name: collection.name,
-        label: collection.label,
-        label_singular: collection.singular,
-        folder: collection.folder,
-        ...("path" in collection ? { path: collection.path } : {}),
-        ...collectionSettings,
-        ...(collection.name === "news" ? { summary: "{{date}}: {{title}}", sortable_fields: ["date", "title"] } : { sortable_fields: ["title"] }),
-        preview_path: collection.preview,
-        fields: [...cmsFields(collection.schema, topics), BODY_FIELD],
-      }),
-    ),
+    ...CMS_COLLECTIONS.map((collection): CmsCollection => ({
+      name: collection.name,
+      label: collection.label,
+      label_singular: collection.singular,
+      folder: collection.folder,
+      ...("path" in collection ? { path: collection.path } : {}),
+      ...collectionSettings,
+      ...(collection.name === "news" ? { summary: "{{date}}: {{title}}", sortable_fields: ["date", "title"] } : { sortable_fields: ["title"] }),
+      preview_path: collection.preview,
+      fields: [...cmsFields(collection.schema, topics), BODY_FIELD],
+    })),
     {
       name: "home",
       label: "Home page",

@@ -72,7 +72,7 @@ export function contentBoundary(eleventyConfig: EleventyConfig, options: BuildOp
   // link, with the same text the check read. Virtual templates (the site's generated
   // pages) are not on the disk.
   eleventyConfig.addPreprocessor("checked-content-only", "*", async (data) => {
-    const inputPath = path.resolve(String((data.page as { inputPath?: unknown } | undefined)?.inputPath ?? ""));
+    const inputPath = path.resolve((data.page as { inputPath?: string } | undefined)?.inputPath ?? "");
     const onDisk = await lstat(inputPath).then(
       () => true,
       () => false,

@@ -20,11 +20,7 @@ export interface EleventyConfig {
   addTemplate(path: string, content: unknown, data?: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
   addCollection(name: string, build: (api: CollectionApi) => unknown): void;
-  addPreprocessor(
-    name: string,
-    extensions: string,
-    callback: (data: Record<string, unknown>, content: string) => unknown,
-  ): void;
+  addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(path: string): void;
   setLibrary(name: string, library: unknown): void;

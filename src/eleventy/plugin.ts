@@ -67,11 +67,14 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   // news page through the same layouts (see renderNewsPages for why).
   // Eleventy resolves ignore patterns from the project folder, also for an input folder
   // elsewhere (the tests' and the benchmark's).
-  const newsFolder = path.relative(process.cwd(), path.join(path.resolve(inputDir), "news")).split(path.sep).join("/");
+  const newsFolder = path
+    .relative(process.cwd(), path.join(path.resolve(inputDir), "news"))
+    .split(path.sep)
+    .join("/");
   eleventyConfig.ignores.add(`${newsFolder}/[0-9][0-9][0-9][0-9]/*.md`);
   let stories: Story[] = [];
   let shared: Omit<SharedData, "collections"> | undefined;
-  let collections: Partial<PageData["collections"]> = {};
+  const collections: Partial<PageData["collections"]> = {};
 
   eleventyConfig.addCollection("newsIndex", async (api: CollectionApi): Promise<SiteNewsIndex> => {
     const globals = api.getAll()[0]?.data ?? {};
@@ -109,19 +112,19 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
     return collections.sitemapPages;
   });
 
-  eleventyConfig.addCollection("services", (api: CollectionApi) =>
-    (collections.services = api
-      .getAll()
-      .filter((item) => contentTypeOf(item.inputPath) === "service")
-      .map(
-        (item): ServiceEntry => ({
+  eleventyConfig.addCollection(
+    "services",
+    (api: CollectionApi) =>
+      (collections.services = api
+        .getAll()
+        .filter((item) => contentTypeOf(item.inputPath) === "service")
+        .map((item): ServiceEntry => ({
           url: item.url || "",
           title: String(item.data.title),
           summary: String(item.data.summary),
           order: typeof item.data.order === "number" ? item.data.order : undefined,
-        }),
-      )
-      .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title))),
+        }))
+        .sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.title.localeCompare(b.title))),
   );
 
   addGeneratedPages(eleventyConfig);

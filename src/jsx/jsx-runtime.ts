@@ -63,6 +63,8 @@ function attributes(props: Props): string {
       if (value) out += ` ${name}`;
       continue;
     }
+    // Attribute values are strings and numbers; anything else prints as preact-render-to-string prints it.
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
     out += ` ${name}="${escapeHtml(String(value))}"`;
   }
   return out;
@@ -85,11 +87,14 @@ export function Fragment(props: { children?: Child }): Html {
 
 export { element as jsx, element as jsxs, element as jsxDEV };
 
+// TypeScript looks up a JSX runtime's element types in a namespace of this name.
+// eslint-disable-next-line @typescript-eslint/no-namespace
 export declare namespace JSX {
   type Element = Html;
   interface ElementChildrenAttribute {
     children: unknown;
   }
   // The attribute names and value types of every HTML and SVG element, from preact's types.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- TypeScript needs an interface here, not a type alias
   interface IntrinsicElements extends PreactJSX.IntrinsicElements {}
 }

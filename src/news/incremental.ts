@@ -83,7 +83,8 @@ export async function updateStory(file: string): Promise<StoryUpdate> {
   for (const story of stories) {
     const was = before.neighbours.get(story.entry.url);
     const now = newsIndex.neighbours.get(story.entry.url);
-    const changed = story.inputPath.endsWith(relative) || cardText(was?.newer) !== cardText(now?.newer) || cardText(was?.older) !== cardText(now?.older) || !was;
+    const changed =
+      story.inputPath.endsWith(relative) || cardText(was?.newer) !== cardText(now?.newer) || cardText(was?.older) !== cardText(now?.older) || !was;
     if (changed) pages.push(renderStoryPage(shared, story, state.markdown));
   }
   const oldListing = new Map(before.listing.map((page) => [page.url, pageText(page.items, page.total)]));

@@ -30,9 +30,7 @@ const describe = (value: unknown): string => {
 };
 
 const typeError = (field: string, wanted: string) => (issue: { input: unknown }) =>
-  issue.input === undefined
-    ? `is required (add a line "${field}: ..." to the front matter)`
-    : `must be ${wanted}, not ${describe(issue.input)}`;
+  issue.input === undefined ? `is required (add a line "${field}: ..." to the front matter)` : `must be ${wanted}, not ${describe(issue.input)}`;
 
 export function text(field: string, max: number) {
   const schema = z
@@ -46,10 +44,9 @@ export function text(field: string, max: number) {
 }
 
 export function calendarDate(field: string) {
-  const schema = z.string({ error: typeError(field, "a date written YYYY-MM-DD") }).refine(
-    (value) => isCalendarDate(value),
-    { error: (issue) => `"${String(issue.input)}" is not a real date (use YYYY-MM-DD)` },
-  );
+  const schema = z
+    .string({ error: typeError(field, "a date written YYYY-MM-DD") })
+    .refine((value) => isCalendarDate(value), { error: (issue) => `"${String(issue.input)}" is not a real date (use YYYY-MM-DD)` });
   return withMeta(schema, { kind: "date" });
 }
 

@@ -20,12 +20,13 @@ export const imageSchema = z
         }),
         { kind: "image-file", maxLength: 500 },
       ),
-      alt: withMeta(z.string({
-        error: (issue) =>
-          issue.input === undefined
-            ? 'is required: describe the image for people who cannot see it, or write alt: "" and decorative: true'
-            : "must be text",
-      }), { kind: "text" }),
+      alt: withMeta(
+        z.string({
+          error: (issue) =>
+            issue.input === undefined ? 'is required: describe the image for people who cannot see it, or write alt: "" and decorative: true' : "must be text",
+        }),
+        { kind: "text" },
+      ),
       decorative: flag("image.decorative").optional(),
     },
     { error: (issue) => (issue.input === undefined ? "is required" : "must be a group of fields: src, alt") },

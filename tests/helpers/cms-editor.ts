@@ -83,7 +83,7 @@ export async function fillForm(page: Page, fields: CmsField[], values: FormValue
       case "text":
       case "number":
       case "datetime":
-        await control(page, field, scope).fill(String(value));
+        await control(page, field, scope).fill(typeof value === "string" ? value : JSON.stringify(value));
         break;
       case "select": {
         const box = control(page, field, scope);
@@ -108,7 +108,7 @@ export async function fillForm(page: Page, fields: CmsField[], values: FormValue
       case "markdown": {
         const editor = page.locator(`${scope} [data-slate-editor="true"]`).first();
         await editor.click();
-        await page.keyboard.type(String(value));
+        await page.keyboard.type(typeof value === "string" ? value : JSON.stringify(value));
         break;
       }
       default:

@@ -92,7 +92,7 @@ export async function buildFixture(options: FixtureOptions, env: Record<string, 
 export async function readPage(output: string, url: string): Promise<Document> {
   const file = url.endsWith(".html") ? url : path.join(url, "index.html");
   const html = await readFile(path.join(output, file), "utf8");
-  return parseHTML(html).document as unknown as Document;
+  return parseHTML(html).document;
 }
 
 export async function exists(file: string): Promise<boolean> {

@@ -33,8 +33,7 @@ export function parseHeadersFile(text: string): HeadersBlock[] {
   return blocks;
 }
 
-const matchesSplat = (pattern: string, path: string) =>
-  pattern.endsWith("*") ? path.startsWith(pattern.slice(0, -1)) : pattern === path;
+const matchesSplat = (pattern: string, path: string) => (pattern.endsWith("*") ? path.startsWith(pattern.slice(0, -1)) : pattern === path);
 
 /** Cloudflare Pages: every matching block in order; `! Name` detaches, a repeated name is joined with ", ". */
 export function cloudflareHeaders(blocks: HeadersBlock[], path: string): Record<string, string> {

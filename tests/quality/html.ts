@@ -1,5 +1,8 @@
+import { execFile } from "node:child_process";
 import { readFile, readdir } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { HtmlValidate, StaticConfigLoader } from "html-validate";
 import { parseHTML } from "linkedom";
 
@@ -50,6 +53,56 @@ export async function validateHtml(dir: string): Promise<HtmlProblem[]> {
     }
   }
   return problems;
+}
+
+/** The W3C Nu HTML Checker's jar, from the vnu-jar package (its own Java download is not used). */
+const VNU_JAR = path.join(path.dirname(createRequire(import.meta.url).resolve("vnu-jar")), "build", "dist", "vnu.jar");
+
+/**
+ * Warnings of the Nu checker that are expected, each with the reason; any other warning,
+ * like any error, is a problem.
+ */
+const NU_WARNINGS_ALLOWED: { pattern: RegExp; why: string }[] = [
+  {
+    pattern: /^The “(banner|contentinfo|navigation)” role is unnecessary for element/,
+    why: "nhsuk-frontend's reference header, footer and pagination carry these roles for older assistive technology (html-validate's no-redundant-role is off for the same reason)",
+  },
+  {
+    pattern: /violates Content Security Policy \(meta tag\)/,
+    why: "the checker reads the files from disk, where 'self' is not the site's origin, and counts JSON-LD data blocks as scripts; the browser suites check the policy for real, as a header, on every page",
+  },
+];
+
+interface NuMessage {
+  type: "error" | "info" | "non-document-error";
+  subType?: string;
+  url?: string;
+  lastLine?: number;
+  firstColumn?: number;
+  message: string;
+}
+
+/** Every error and unexpected warning of the W3C Nu HTML Checker in every built page (one Java run for all). */
+export async function nuCheck(dir: string): Promise<HtmlProblem[]> {
+  const files = await htmlFiles(dir);
+  const report = await new Promise<string>((resolve, reject) => {
+    // The checker exits with 1 when it finds errors; its JSON report on stderr says which.
+    execFile("java", ["-jar", VNU_JAR, "--format", "json", ...files], { maxBuffer: 64 * 1024 * 1024 }, (error, _stdout, stderr) => {
+      if (error && "code" in error && error.code === "ENOENT") {
+        reject(new Error('Java was not found: the Nu HTML Checker needs it ("sudo apt-get install -y default-jre-headless").'));
+      } else if (stderr.trimStart().startsWith("{")) resolve(stderr);
+      else reject(new Error(`the Nu HTML Checker did not run: ${error?.message ?? ""}\n${stderr}`));
+    });
+  });
+  const { messages } = JSON.parse(report) as { messages: NuMessage[] };
+  return messages
+    .filter(
+      (message) => message.type !== "info" || (message.subType === "warning" && !NU_WARNINGS_ALLOWED.some(({ pattern }) => pattern.test(message.message))),
+    )
+    .map((message) => ({
+      file: message.url?.startsWith("file:") ? path.relative(dir, fileURLToPath(message.url)) : (message.url ?? ""),
+      message: `${message.lastLine ?? 0}:${message.firstColumn ?? 0} ${message.subType ?? message.type}: ${message.message}`,
+    }));
 }
 
 export const TITLE_SUFFIX = "Research and Innovation – Midlands Partnership University NHS Foundation Trust";

@@ -24,8 +24,5 @@ export interface PagefindOptions {
 export interface Pagefind {
   options(options: PagefindOptions): Promise<void>;
   init(): Promise<void>;
-  search(
-    term: string | null,
-    options?: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> },
-  ): Promise<PagefindSearch | null>;
+  search(term: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, "asc" | "desc"> }): Promise<PagefindSearch | null>;
 }
