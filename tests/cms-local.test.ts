@@ -11,7 +11,7 @@ import { HEADER_RULES } from "../src/http-headers.ts";
 import { type BuiltCmsConfig, SAMPLE_PNG, fillForm } from "./helpers/cms-editor.ts";
 import { makeContent, tempDir } from "./helpers/fixture-site.ts";
 import { copyProject } from "./helpers/project-copy.ts";
-import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
+import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -21,14 +21,12 @@ const freePort = () =>
     });
   });
 
-const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
-
 /**
  * `npm run cms` on a copy of the project: the preview's /admin/ uses Decap's local
  * backend (decap-server), a story saved there with an upload is written into the working
  * copy's content/, and the preview shows it.
  */
-describe("local editing with npm run cms", { skip, timeout: 300_000 }, () => {
+describe("local editing with npm run cms", { skip: browserSkip, timeout: 300_000 }, () => {
   let root: string;
   let project: string;
   let runner: ChildProcess;

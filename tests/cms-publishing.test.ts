@@ -20,7 +20,7 @@ import {
   saveAndPublish,
 } from "./helpers/cms-editor.ts";
 import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
-import { browserTestsOptedOut, launchBrowser } from "./quality/browser.ts";
+import { browserSkip, launchBrowser } from "./quality/browser.ts";
 import { type StaticServer, serveSite } from "./quality/server.ts";
 
 /**
@@ -32,8 +32,6 @@ import { type StaticServer, serveSite } from "./quality/server.ts";
  * config.yml the build wrote, field by field, so a content type added later is covered
  * as it is, and any change to the config that stops Decap making valid content fails here.
  */
-const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
-
 /**
  * The first date typed into a form; later date fields get later days. Before the day the
  * builds take as today (runCli sets 2026-11-24), and in an earlier year, so a story's
@@ -88,7 +86,7 @@ function sampleValues(fields: CmsField[], name: string, mode: "every field" | "r
 
 const withoutBody = (fields: CmsField[]) => fields.filter((field) => field.widget !== "markdown");
 
-describe("publishing through the content editor, in Chromium", { skip, timeout: 900_000 }, () => {
+describe("publishing through the content editor, in Chromium", { skip: browserSkip, timeout: 900_000 }, () => {
   let root: string;
   let content: string;
   let output: string;
