@@ -11,7 +11,7 @@ import { HEADER_RULES } from "../src/http-headers.ts";
 import { type BuiltCmsConfig, SAMPLE_PNG, fillForm } from "./helpers/cms-editor.ts";
 import { makeContent, tempDir } from "./helpers/fixture-site.ts";
 import { copyProject } from "./helpers/project-copy.ts";
-import { browserTestsOptedOut, launchBrowser, watchPage } from "./quality/browser.ts";
+import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -21,7 +21,7 @@ const freePort = () =>
     });
   });
 
-const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
+const skip = browserSkip;
 
 /**
  * `npm run cms` on a copy of the project: the preview's /admin/ uses Decap's local

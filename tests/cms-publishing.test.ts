@@ -10,7 +10,7 @@ import { IMAGES_FOLDER, IMAGES_URL } from "../src/site-urls.ts";
 import type { PageProblems } from "./quality/browser.ts";
 import { type BuiltCmsConfig, type FormValues, SAMPLE_PNG, emptyOptionalFields, fillForm, openEditor, readBuiltConfig, repositoryFiles, saveAndPublish } from "./helpers/cms-editor.ts";
 import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
-import { browserTestsOptedOut, launchBrowser } from "./quality/browser.ts";
+import { browserSkip, launchBrowser } from "./quality/browser.ts";
 import { type StaticServer, serveSite } from "./quality/server.ts";
 
 /**
@@ -22,7 +22,7 @@ import { type StaticServer, serveSite } from "./quality/server.ts";
  * config.yml the build wrote, field by field, so a content type added later is covered
  * as it is, and any change to the config that stops Decap making valid content fails here.
  */
-const skip = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : false;
+const skip = browserSkip;
 
 /**
  * The first date typed into a form; later date fields get later days. Before the day the
