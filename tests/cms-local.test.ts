@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
@@ -10,16 +9,9 @@ import { ADMIN_CONTENT_SECURITY_POLICY, PREVIEW_ADMIN_CONTENT_SECURITY_POLICY } 
 import { HEADER_RULES } from "../src/http-headers.ts";
 import { type BuiltCmsConfig, SAMPLE_PNG, fillForm } from "./helpers/cms-editor.ts";
 import { makeContent, tempDir } from "./helpers/fixture-site.ts";
+import { freePort, stopProcessGroup } from "./helpers/processes.ts";
 import { copyProject } from "./helpers/project-copy.ts";
 import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 
 /**
  * `npm run cms` on a copy of the project: the preview's /admin/ uses Decap's local
@@ -60,11 +52,7 @@ describe("local editing with npm run cms", { skip: browserSkip, timeout: 300_000
 
   after(async () => {
     await browser?.close();
-    if (runner?.pid && runner.exitCode === null) {
-      const exited = new Promise((resolve) => runner.once("exit", resolve));
-      process.kill(-runner.pid, "SIGTERM");
-      await exited;
-    }
+    await stopProcessGroup(runner);
     await rm(root, { recursive: true, force: true });
   });
 

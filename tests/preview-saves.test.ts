@@ -1,18 +1,10 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ROOT, makeContent, markdownFile, runCli, tempDir } from "./helpers/fixture-site.ts";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
+import { freePort, stopProcessGroup } from "./helpers/processes.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -54,11 +46,7 @@ describe("the preview, saving a story", { timeout: 240_000 }, () => {
   });
 
   after(async () => {
-    if (runner?.pid && runner.exitCode === null) {
-      const exited = new Promise((resolve) => runner.once("exit", resolve));
-      process.kill(-runner.pid, "SIGTERM");
-      await exited;
-    }
+    await stopProcessGroup(runner);
     await rm(root, { recursive: true, force: true });
   });
 

@@ -1,22 +1,15 @@
 import assert from "node:assert/strict";
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { connect, createServer } from "node:net";
+import { connect } from "node:net";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./helpers/browser.ts";
 import { browserSkip } from "./quality/browser.ts";
 import { makeContent, tempDir } from "./helpers/fixture-site.ts";
+import { freePort, stopProcessGroup } from "./helpers/processes.ts";
 import { copyProject } from "./helpers/project-copy.ts";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 
 async function edit(file: string, from: string, to: string): Promise<void> {
   const text = await readFile(file, "utf8");
@@ -62,11 +55,7 @@ describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
 
   after(async () => {
     await browser?.close();
-    if (runner?.pid && runner.exitCode === null) {
-      const exited = new Promise((resolve) => runner.once("exit", resolve));
-      process.kill(-runner.pid, "SIGTERM");
-      await exited;
-    }
+    await stopProcessGroup(runner);
     await rm(root, { recursive: true, force: true });
   });
 
