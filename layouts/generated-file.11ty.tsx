@@ -1,8 +1,8 @@
-import { renderAtomFeed } from "../src/feed.ts";
-import { headersFile, staticWebAppConfig } from "../src/hosting-files.ts";
-import { HEADER_RULES } from "../src/http-headers.ts";
-import type { GeneratedFileData } from "../src/page-data.ts";
-import { renderRobots, renderSitemap, sitemapEntries } from "../src/sitemap.ts";
+import { renderAtomFeed } from "../src/publish/feed.ts";
+import { headersFile, staticWebAppConfig } from "../src/publish/hosting-files.ts";
+import { HEADER_RULES } from "../src/publish/http-headers.ts";
+import type { GeneratedFileData } from "../src/render/page-data.ts";
+import { renderRobots, renderSitemap, sitemapEntries } from "../src/publish/sitemap.ts";
 import { absolute, organisationName } from "./components/links.ts";
 
 /** The files that are not pages. Each is text made by a function in src/, not markup. */

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkBody } from "../src/body-checks.ts";
-import { siteUrls } from "../src/site-urls.ts";
+import { checkBody } from "../src/check/body-checks.ts";
+import { siteUrls } from "../src/content/site-urls.ts";
 
 const stories = Array.from({ length: 11 }, (_, index) => ({
   url: `/news/2024/story-${index}/`,

@@ -1,5 +1,5 @@
-import { formatDate } from "../../src/dates.ts";
-import type { PageData } from "../../src/page-data.ts";
+import { formatDate } from "../../src/content/dates.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 
 export type ResultType = "News" | "Service" | "Page";
 

@@ -1,4 +1,4 @@
-import type { PageData, ServiceEntry } from "../../src/page-data.ts";
+import type { PageData, ServiceEntry } from "../../src/render/page-data.ts";
 import { href } from "./links.ts";
 
 /** Service pages as nhsuk-frontend's clickable cards, two to a row on wide screens. */

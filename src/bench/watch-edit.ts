@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { storyFiles } from "../news/store.ts";
+import { storyFiles } from "../render/store.ts";
 
 /**
  * Starts `npm start` (src/cli/serve.ts) on a content folder, saves an edit to the newest

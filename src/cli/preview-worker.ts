@@ -1,9 +1,9 @@
 import path from "node:path";
 import { inspect, parseArgs } from "node:util";
-import { buildOptionsFromEnv } from "../build-options.ts";
-import { buildSite } from "../build.ts";
-import { liveNews, updateStory } from "../news/incremental.ts";
-import { formatProblem } from "../problems.ts";
+import { buildOptionsFromEnv } from "../build/build-options.ts";
+import { buildSite } from "../build/build.ts";
+import { liveNews, updateStory } from "../render/incremental.ts";
+import { formatProblem } from "../check/problems.ts";
 
 /**
  * The preview's builder, started by `npm start` (src/cli/serve.ts) as a child process

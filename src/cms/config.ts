@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { type FieldMeta, fieldMeta } from "../schema/fields.ts";
-import { newsSchema } from "../schema/news.ts";
-import { homeSchema, pageSchema } from "../schema/page.ts";
-import { serviceSchema } from "../schema/service.ts";
-import type { Site, Topic } from "../schema/site.ts";
-import { IMAGES_FOLDER, IMAGES_URL } from "../site-urls.ts";
+import { type FieldMeta, fieldMeta } from "../content/schema/fields.ts";
+import { newsSchema } from "../content/schema/news.ts";
+import { homeSchema, pageSchema } from "../content/schema/page.ts";
+import { serviceSchema } from "../content/schema/service.ts";
+import type { Site, Topic } from "../content/schema/site.ts";
+import { IMAGES_FOLDER, IMAGES_URL } from "../content/site-urls.ts";
 import { LOCAL_BACKEND_URL } from "./local-backend.ts";
 
 /**
@@ -145,7 +145,7 @@ function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): 
     case "image-file":
       return { widget: "image", choose_url: false };
     default:
-      throw new Error(`${path}: the schema does not say what kind of field this is (src/schema/fields.ts withMeta)`);
+      throw new Error(`${path}: the schema does not say what kind of field this is (src/content/schema/fields.ts withMeta)`);
   }
 }
 
@@ -174,7 +174,7 @@ export interface CmsBackend {
   /**
    * Offer Decap's local backend (`decap-server`, started by `npm run cms`), which edits
    * the working copy. Only preview builds set it: they are the only ones served with a
-   * policy that lets the editor reach it (src/csp.ts PREVIEW_ADMIN_CSP_DIRECTIVES).
+   * policy that lets the editor reach it (src/publish/csp.ts PREVIEW_ADMIN_CSP_DIRECTIVES).
    */
   local?: boolean;
   repo?: string;

@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import yaml from "js-yaml";
-import type { BuildOptions } from "../build-options.ts";
+import type { BuildOptions } from "../build/build-options.ts";
 import { cmsBackendFromEnv, cmsConfig } from "../cms/config.ts";
-import { siteSchema, topicsSchema } from "../schema/site.ts";
+import { siteSchema, topicsSchema } from "../content/schema/site.ts";
 import type { EleventyConfig } from "./config-api.ts";
 
 const require = createRequire(import.meta.url);

@@ -1,4 +1,4 @@
-import type { Feed } from "../feed.ts";
+import type { Feed } from "../publish/feed.ts";
 import type { EleventyConfig } from "./config-api.ts";
 
 /**

@@ -9,7 +9,7 @@ export function renderHtml(element: Html | null): string {
 
 /**
  * Renders `.11ty.tsx` modules: Eleventy's JavaScript engine runs the module's `render`,
- * whose JSX (`src/jsx/jsx-runtime.ts`) has already become escaped HTML.
+ * whose JSX (`src/render/jsx-runtime.ts`) has already become escaped HTML.
  */
 export function tsxExtension(eleventyConfig: EleventyConfig): void {
   eleventyConfig.addExtension(["11ty.tsx"], {

@@ -1,5 +1,5 @@
 import { type NewsEntry, buildNewsIndex } from "./news-index.ts";
-import { nearMatch } from "./suggest.ts";
+import { nearMatch } from "../check/suggest.ts";
 
 /** Pages the site makes itself, whatever the content (the news listings come from the news index). */
 export const GENERATED_URLS: readonly string[] = ["/", "/services/", "/search/", "/news/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"];

@@ -4,15 +4,15 @@ import type { z } from "zod";
 import { linkProblem, linkProblems } from "./body-checks.ts";
 import { inventoryContent } from "./content-files.ts";
 import { type FileCheckSettings, type FileReport, examineFile } from "./check-file.ts";
-import { type ContentLocation, RESERVED_URLS } from "./content-types.ts";
-import { formatDate, isCalendarDate, londonToday } from "./dates.ts";
+import { type ContentLocation, RESERVED_URLS } from "../content/types.ts";
+import { formatDate, isCalendarDate, londonToday } from "../content/dates.ts";
 import { locateFrontMatterProblems } from "./front-matter-problems.ts";
 import type { ParsedFile } from "./frontmatter.ts";
 import { jsonSyntaxProblem } from "./json-problem.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { schemaProblems } from "./schema-problems.ts";
-import { type Site, type Topic, siteSchema, topicsSchema } from "./schema/site.ts";
-import { siteUrls } from "./site-urls.ts";
+import { type Site, type Topic, siteSchema, topicsSchema } from "../content/schema/site.ts";
+import { siteUrls } from "../content/site-urls.ts";
 
 export { schemaProblems, yamlProblem } from "./schema-problems.ts";
 

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type BodyLink, bodyFacts, renderedBodyFacts, sameText } from "./body-checks.ts";
-import { type ContentLocation, locate, schemas } from "./content-types.ts";
-import { isCalendarDate } from "./dates.ts";
+import { type ContentLocation, locate, schemas } from "../content/types.ts";
+import { isCalendarDate } from "../content/dates.ts";
 import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
 import { FrontMatterLanguageError, type ParsedFile, readContentFile } from "./frontmatter.ts";
-import { siteMarkdown } from "./markdown.ts";
-import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
+import { siteMarkdown } from "../render/markdown.ts";
+import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "../content/placeholders.ts";
 import { type Problem, displayPath } from "./problems.ts";
 import { schemaProblems, yamlProblem } from "./schema-problems.ts";
 import { nearMatch } from "./suggest.ts";

@@ -1,9 +1,9 @@
 import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
-import { CONTENT_FOLDERS } from "./content-types.ts";
+import { CONTENT_FOLDERS } from "../content/types.ts";
 import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "./file-signatures.ts";
 import { type Problem, displayPath } from "./problems.ts";
-import { IMAGES_FOLDER } from "./site-urls.ts";
+import { IMAGES_FOLDER } from "../content/site-urls.ts";
 
 /**
  * The content folder is the trust boundary: editors' files are content, never code.

@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { RESERVED_URLS, locate, schemas } from "./content-types.ts";
-import { schemaProblems } from "./check.ts";
-import { displayPath } from "./problems.ts";
+import { RESERVED_URLS, locate, schemas } from "./types.ts";
+import { schemaProblems } from "../check/check.ts";
+import { displayPath } from "../check/problems.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
 import { isValidSlug, slugify } from "./slug.ts";
 

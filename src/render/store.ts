@@ -1,10 +1,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { locate } from "../content-types.ts";
-import { londonToday } from "../dates.ts";
-import { type ParsedFile, readContentFile } from "../frontmatter.ts";
-import { type NewsEntry, toNewsEntry } from "../news-index.ts";
-import type { NewsFrontMatter } from "../schema/news.ts";
+import { locate } from "../content/types.ts";
+import { londonToday } from "../content/dates.ts";
+import { type ParsedFile, readContentFile } from "../check/frontmatter.ts";
+import { type NewsEntry, toNewsEntry } from "../content/news-index.ts";
+import type { NewsFrontMatter } from "../content/schema/news.ts";
 
 /** A published story: what listings show, its front matter, and its markdown body. */
 export interface Story {

@@ -4,10 +4,10 @@ import type MarkdownIt from "markdown-it";
 import { render as renderArchive } from "../../layouts/news-archive.11ty.tsx";
 import { render as renderListing } from "../../layouts/news-list.11ty.tsx";
 import { render as renderStory } from "../../layouts/story.11ty.tsx";
-import type { ArchivePage, ListingPage } from "../news-index.ts";
+import type { ArchivePage, ListingPage } from "../content/news-index.ts";
 import { renderHtml } from "../eleventy/tsx-extension.ts";
-import { renderBody } from "../markdown.ts";
-import type { PageData } from "../page-data.ts";
+import { renderBody } from "./markdown.ts";
+import type { PageData } from "./page-data.ts";
 import type { Story } from "./store.ts";
 
 /** The data every page shares: the site's global data and its collections. */

@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import type { CheckResult } from "./check.ts";
-import { IMAGES_FOLDER } from "./site-urls.ts";
+import type { CheckResult } from "../check/check.ts";
+import { IMAGES_FOLDER } from "../content/site-urls.ts";
 
 /**
  * What a finished site must hold before it replaces the live one, and all it may hold.
@@ -55,7 +55,7 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
   const expected = [
     ...REQUIRED_FILES,
     ...(searchIndex ? ["pagefind/pagefind.js"] : []),
-    // A site without stories has no feeds (src/feed.ts).
+    // A site without stories has no feeds (src/publish/feed.ts).
     ...(check.files.some((file) => file.location.type === "news" && !file.heldBack) ? ["news/feed.xml"] : []),
     ...images,
     ...check.files.filter((file) => !file.heldBack).map((file) => `${file.location.url.slice(1)}index.html`),

@@ -1,5 +1,5 @@
-import type { ContentType } from "./content-types.ts";
-import type { NewsIndex } from "./news-index.ts";
+import type { ContentType } from "../content/types.ts";
+import type { NewsIndex } from "../content/news-index.ts";
 import { buildXml } from "./xml.ts";
 
 /** A published content file, as the sitemap sees it. */

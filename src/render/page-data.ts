@@ -1,12 +1,12 @@
-import type { ContentType } from "./content-types.ts";
-import type { AssetUrls } from "./eleventy/assets.ts";
-import type { Feed } from "./feed.ts";
-import type { ArchivePage, ListingPage, NewsIndex } from "./news-index.ts";
-import type { NewsFrontMatter } from "./schema/news.ts";
-import type { PageFrontMatter } from "./schema/page.ts";
-import type { ServiceFrontMatter } from "./schema/service.ts";
-import type { Site, Topic } from "./schema/site.ts";
-import type { SitemapPage } from "./sitemap.ts";
+import type { ContentType } from "../content/types.ts";
+import type { AssetUrls } from "../eleventy/assets.ts";
+import type { Feed } from "../publish/feed.ts";
+import type { ArchivePage, ListingPage, NewsIndex } from "../content/news-index.ts";
+import type { NewsFrontMatter } from "../content/schema/news.ts";
+import type { PageFrontMatter } from "../content/schema/page.ts";
+import type { ServiceFrontMatter } from "../content/schema/service.ts";
+import type { Site, Topic } from "../content/schema/site.ts";
+import type { SitemapPage } from "../publish/sitemap.ts";
 
 /** A service page as the services index and the home page list it. */
 export interface ServiceEntry {
