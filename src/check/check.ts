@@ -4,8 +4,8 @@ import type { z } from "zod";
 import { linkProblem, linkProblems } from "./body-checks.ts";
 import { inventoryContent } from "./content-files.ts";
 import { type FileCheckSettings, type FileReport, examineFile } from "./check-file.ts";
-import { type ContentLocation, RESERVED_URLS } from "../content/types.ts";
-import { formatDate, isCalendarDate, londonToday } from "../content/dates.ts";
+import { CONTENT_TYPES, type ContentLocation, RESERVED_URLS, definitionOf } from "../content/types.ts";
+import { formatDate, londonToday } from "../content/dates.ts";
 import { locateFrontMatterProblems } from "./front-matter-problems.ts";
 import type { ParsedFile } from "./frontmatter.ts";
 import { jsonSyntaxProblem } from "./json-problem.ts";
@@ -153,21 +153,17 @@ function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: s
   const heldBack = new Map<string, string>();
   for (const entry of read) {
     if (entry.heldBack === "draft") heldBack.set(entry.location.url, "a draft");
-    if (entry.heldBack === "embargo") heldBack.set(entry.location.url, `embargoed until ${formatDate(String(entry.parsed.data.date), site?.dateStyle)}`);
+    const dated = definitionOf(entry.location.type).dated;
+    if (entry.heldBack === "embargo" && dated) heldBack.set(entry.location.url, `embargoed until ${formatDate(String(entry.parsed.data[dated.field]), site?.dateStyle)}`);
   }
   const published = read.filter((entry) => !entry.heldBack);
-  const urls = siteUrls({
-    pages: published.map((entry) => entry.location.url),
-    stories: published
-      .filter((entry) => entry.location.type === "news" && typeof entry.parsed.data.date === "string" && isCalendarDate(entry.parsed.data.date))
-      .map((entry) => ({
-        url: entry.location.url,
-        date: String(entry.parsed.data.date),
-        tags: Array.isArray(entry.parsed.data.tags) ? entry.parsed.data.tags.filter((tag): tag is string => typeof tag === "string") : [],
-      })),
-    topicSlugs,
-    images,
+  // Each type's listings, worked out from its valid published items alone (an invalid
+  // file's problems are reported on it; its listings would only add noise).
+  const listings = CONTENT_TYPES.flatMap((definition) => {
+    const own = published.filter((entry) => entry.location.type === definition.name && entry.valid);
+    return definition.listings?.urls(own.map((entry) => ({ url: entry.location.url, data: entry.parsed.data })), { topicSlugs }) ?? [];
   });
+  const urls = siteUrls({ pages: published.map((entry) => entry.location.url), listings, images });
 
   return read.flatMap((entry) => {
     const { data } = entry.parsed;

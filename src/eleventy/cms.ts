@@ -33,12 +33,6 @@ interface AfterBuild {
  */
 export function addContentEditor(eleventyConfig: EleventyConfig, options: Pick<BuildOptions, "preview" | "pathPrefix">): void {
   const inputDir = eleventyConfig.directories.input;
-  eleventyConfig.addTemplate("_generated/admin.md", "", {
-    layout: "admin.11ty.tsx",
-    title: "Content editor",
-    permalink: "/admin/index.html",
-    eleventyExcludeFromCollections: true,
-  });
   eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
     const { directories } = args[0] as AfterBuild;
     const admin = path.join(directories.output, "admin");

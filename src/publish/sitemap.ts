@@ -1,14 +1,4 @@
-import type { ContentType } from "../content/types.ts";
-import type { NewsIndex } from "../content/news-index.ts";
 import { buildXml } from "./xml.ts";
-
-/** A published content file, as the sitemap sees it. */
-export interface SitemapPage {
-  url: string;
-  type: ContentType;
-  /** `YYYY-MM-DD` from the front matter: a story's `updated` or `date`, a page's `reviewed`. */
-  lastmod?: string;
-}
 
 export interface SitemapEntry {
   url: string;
@@ -18,30 +8,28 @@ export interface SitemapEntry {
 const latest = (...dates: Array<string | undefined>): string | undefined =>
   dates.reduce<string | undefined>((newest, date) => (date && (!newest || date > newest) ? date : newest), undefined);
 
+export interface SitemapInput {
+  /** Each published content file, with its definition's date for it; `followsListings` marks the home page. */
+  items: ReadonlyArray<{ url: string; lastmod?: string; followsListings?: boolean }>;
+  /** The listings and indexes the types make, with the day each last changed. */
+  listed: ReadonlyArray<{ url: string; lastmod?: string }>;
+  /** Pages of the site's own that change with no content date (search). */
+  undated: readonly string[];
+}
+
 /**
  * Every public page with the day it last changed, taken from front-matter dates only
  * (never file times, which a fresh checkout resets). A listing changes when its newest
- * story does. One pass over the pages and the news index; drafts and embargoed stories
- * never reach either, and the 404 page, the feeds and the editor are not pages here.
+ * item does, and the home page when any listing does; drafts and embargoed items never
+ * reach here, and the 404 page, the feeds and the editor are not pages here.
  */
-export function sitemapEntries(pages: readonly SitemapPage[], index: Pick<NewsIndex, "stories" | "listing" | "archives">): SitemapEntry[] {
-  const newestStory = index.stories[0]?.date;
-  const newestReview = latest(...pages.filter((page) => page.type === "service").map((page) => page.lastmod));
-  const entries: SitemapEntry[] = pages.map((page) => ({
-    url: page.url,
-    lastmod: page.type === "home" ? latest(page.lastmod, newestStory, newestReview) : page.lastmod,
-  }));
-
-  for (const page of index.listing) entries.push({ url: page.url, lastmod: newestStory });
-  // Every page of an archive shifts when a story is added to its first page.
-  const archiveNewest = new Map<string, string | undefined>();
-  for (const page of index.archives) {
-    const key = `${page.kind}:${page.key}`;
-    if (!archiveNewest.has(key)) archiveNewest.set(key, page.items[0]?.date);
-    entries.push({ url: page.url, lastmod: archiveNewest.get(key) });
-  }
-  entries.push({ url: "/services/", lastmod: newestReview }, { url: "/search/" });
-
+export function sitemapEntries(input: SitemapInput): SitemapEntry[] {
+  const newestListed = latest(...input.listed.map((page) => page.lastmod));
+  const entries: SitemapEntry[] = [
+    ...input.items.map((item) => ({ url: item.url, lastmod: item.followsListings ? latest(item.lastmod, newestListed) : item.lastmod })),
+    ...input.listed.map((page) => ({ url: page.url, lastmod: page.lastmod })),
+    ...input.undated.map((url) => ({ url })),
+  ];
   return entries.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 

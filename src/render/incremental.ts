@@ -1,128 +1,105 @@
 import { existsSync, lstatSync, rmSync } from "node:fs";
 import path from "node:path";
 import type MarkdownIt from "markdown-it";
-import { render as renderHome } from "../../layouts/home.11ty.tsx";
 import { checkContent } from "../check/check.ts";
-import { renderHtml } from "../eleventy/tsx-extension.ts";
-import { locate } from "../content/types.ts";
-import { newsFeeds } from "../publish/feed.ts";
-import { readContentFile } from "../check/frontmatter.ts";
-import { type NewsEntry, buildNewsIndex } from "../content/news-index.ts";
 import type { Problem } from "../check/problems.ts";
-import { pageSchema } from "../content/schema/page.ts";
-import { type NewsPage, type SharedData, pageWriter, renderArchivePage, renderListingPage, renderStoryPage } from "./pages.ts";
-import { type Story, loadStories } from "./store.ts";
+import type { ContentItem, ListingContext } from "../content/definition.ts";
+import { definitionOf, locate } from "../content/types.ts";
+import { type RenderedPage, type SharedData, buildCollections, listedPages, pageWriter, renderItem, renderListed } from "./pages.ts";
+import { loadItems } from "./store.ts";
 
-/** What the last build knew about the news, kept so that one edited story can be re-rendered alone. */
-export interface LiveNews {
+/** What the last build knew, kept so that one edited file can be re-rendered with what it changes. */
+export interface LiveSite {
   contentDir: string;
   outputDir: string;
   shared: SharedData;
-  stories: Story[];
+  items: ContentItem[];
   markdown: MarkdownIt;
   preview: boolean;
   today: Date;
+  context: ListingContext;
 }
 
-let live: LiveNews | undefined;
+let live: LiveSite | undefined;
 
-/** The build keeps its state here for the preview process (see updateStory). */
-export function rememberNews(state: LiveNews): void {
+/** The build keeps its state here for the preview process (see updateFile). */
+export function rememberSite(state: LiveSite): void {
   live = state;
 }
 
-export function liveNews(): LiveNews | undefined {
+export function liveSite(): LiveSite | undefined {
   return live;
 }
 
-export type StoryUpdate =
+export type FileUpdate =
   /** Warnings do not stop a build, so they come with the pages. */
   | { kind: "rendered"; urls: string[]; warnings: Problem[] }
   | { kind: "problems"; problems: Problem[] }
-  /** The change is not to one story (or nothing was built yet): rebuild the whole preview. */
+  /** The change is not to one content file (or nothing was built yet): rebuild the whole preview. */
   | { kind: "full" };
 
-const cardText = (entry: NewsEntry | undefined) => (entry ? `${entry.url}|${entry.title}|${entry.summary}|${entry.date}|${entry.updated ?? ""}` : "");
-const pageText = (items: NewsEntry[], total: number) => `${total}:${items.map(cardText).join("\n")}`;
-
 /**
- * Re-renders what one edited story changes, and nothing else: the story, the stories whose
- * newer/older links now read differently, the listing and archive pages whose cards
- * changed, and the home page if its latest news changed. Feeds, the sitemap and the search
- * index catch up at the next full build.
+ * Re-renders what one edited content file changes, and nothing else: its page, the pages
+ * of its type whose definition says they show it (a story's newer and older links), every
+ * listing whose data changed, and the pages that follow the listings (the home page).
+ * Feeds, the sitemap and the search index catch up at the next full build.
  *
- * First it runs the whole check, as `npm run check` and the full build do: a story's
- * problems include site-wide ones (its links, and links from other pages to it, its tags
- * and images). Only the saved file is examined afresh; the others' reports are kept while
- * their text is unchanged. Any error leaves every page as it was.
+ * First it runs the whole check, as `npm run check` and the full build do: a file's
+ * problems include site-wide ones (its links, and links from other pages to it, its
+ * topics and images). Only the saved file is examined afresh; the others' reports are
+ * kept while their text is unchanged. Any error leaves every page as it was.
  */
-export async function updateStory(file: string): Promise<StoryUpdate> {
+export async function updateFile(file: string): Promise<FileUpdate> {
   const state = live;
   if (!state) return { kind: "full" };
   const relative = path.relative(state.contentDir, file).split(path.sep).join("/");
   const located = locate(relative);
-  if (!located.ok || located.location.type !== "news") return { kind: "full" };
+  if (!located.ok) return { kind: "full" };
 
-  // A link in place of a story is never read: the full rebuild's check reports it.
+  // A link in place of a content file is never read: the full rebuild's check reports it.
   if (existsSync(file) && !lstatSync(file).isFile()) return { kind: "full" };
   const check = await checkContent(state.contentDir, { preview: state.preview, today: state.today });
   if (check.problems.some((problem) => problem.severity === "error")) return { kind: "problems", problems: check.problems };
 
-  const before = state.shared.collections.newsIndex;
   // Reading every file again costs little: each unchanged one comes from the parse cache.
-  const stories = loadStories(state.contentDir, { preview: state.preview, today: state.today });
-  const { topics, site } = state.shared;
-  const index = buildNewsIndex(
-    stories.map((story) => story.entry),
-    topics.map((topic) => topic.slug),
+  const items = loadItems(
+    state.contentDir,
+    state,
+    check.files.map((checked) => path.resolve(checked.file)),
   );
-  const newsIndex = { ...index, feeds: newsFeeds(index, { siteName: site.name, topics }) };
-  const shared: SharedData = { ...state.shared, collections: { ...state.shared.collections, newsIndex } };
-  const pages: NewsPage[] = [];
+  const collections = buildCollections(items, state.context);
+  const shared: SharedData = { ...state.shared, collections };
+  const definition = definitionOf(located.location.type);
+  const pages: RenderedPage[] = [];
 
-  for (const story of stories) {
-    const was = before.neighbours.get(story.entry.url);
-    const now = newsIndex.neighbours.get(story.entry.url);
+  const edited = located.location.url;
+  const before = new Set(state.items.map((item) => item.url));
+  const collectionOf = (all: SharedData["collections"], name: string | undefined) => (name ? (all as Record<string, unknown>)[name] : undefined);
+  for (const item of items) {
+    const own = definitionOf(item.type);
+    const name = own.collection?.name;
     const changed =
-      story.inputPath.endsWith(relative) || cardText(was?.newer) !== cardText(now?.newer) || cardText(was?.older) !== cardText(now?.older) || !was;
-    if (changed) pages.push(renderStoryPage(shared, story, state.markdown));
+      item.url === edited ||
+      !before.has(item.url) ||
+      own.followsListings === true ||
+      (item.type === definition.name && own.showsNeighbours?.(item.url, collectionOf(state.shared.collections, name), collectionOf(collections, name)) === true);
+    if (changed) pages.push(renderItem(shared, item, state.markdown));
   }
-  const oldListing = new Map(before.listing.map((page) => [page.url, pageText(page.items, page.total)]));
-  for (const listing of newsIndex.listing) {
-    if (oldListing.get(listing.url) !== pageText(listing.items, listing.total)) pages.push(renderListingPage(shared, listing));
+  const oldListed = new Map(listedPages(state.shared.collections, state.items).map((page) => [page.url, JSON.stringify(page.data)]));
+  for (const page of listedPages(collections, items)) {
+    if (!page.url.endsWith("/")) continue; // feeds catch up at the next full build
+    if (oldListed.get(page.url) !== JSON.stringify(page.data)) pages.push(renderListed(shared, page));
   }
-  const oldArchives = new Map(before.archives.map((page) => [page.url, pageText(page.items, page.total)]));
-  for (const archive of newsIndex.archives) {
-    if (oldArchives.get(archive.url) !== pageText(archive.items, archive.total)) pages.push(renderArchivePage(shared, archive));
-  }
-  const latest = (stories: NewsEntry[]) => pageText(stories.slice(0, 3), 0);
-  if (latest(before.stories) !== latest(newsIndex.stories)) pages.push(homePage(state, shared));
 
   const write = pageWriter(state.outputDir);
   for (const page of pages) write(page.url, page.html);
-  // A story that was deleted (or moved) leaves no page behind.
-  const urls = new Set(newsIndex.stories.map((entry) => entry.url));
-  for (const entry of before.stories) {
-    if (!urls.has(entry.url)) rmSync(path.join(state.outputDir, entry.url), { recursive: true, force: true });
+  // An item that was deleted (or moved) leaves no page behind.
+  const urls = new Set(items.map((item) => item.url));
+  for (const item of state.items) {
+    if (!urls.has(item.url)) rmSync(path.join(state.outputDir, item.url), { recursive: true, force: true });
   }
 
-  state.stories = stories;
+  state.items = items;
   state.shared = shared;
   return { kind: "rendered", urls: pages.map((page) => page.url), warnings: check.problems };
-}
-
-/** The home page shows the latest stories, so it follows them. */
-function homePage(state: LiveNews, shared: SharedData): NewsPage {
-  const { data, body } = readContentFile(path.join(state.contentDir, "index.md"));
-  const front = pageSchema.parse(data);
-  const html = renderHtml(
-    renderHome({
-      ...shared,
-      ...front,
-      contentType: "home",
-      page: { url: "/", inputPath: "./content/index.md", fileSlug: "index", date: new Date(0) },
-      content: state.markdown.render(body),
-    }),
-  );
-  return { url: "/", html };
 }
