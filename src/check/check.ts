@@ -154,14 +154,20 @@ function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: s
   for (const entry of read) {
     if (entry.heldBack === "draft") heldBack.set(entry.location.url, "a draft");
     const dated = definitionOf(entry.location.type).dated;
-    if (entry.heldBack === "embargo" && dated) heldBack.set(entry.location.url, `embargoed until ${formatDate(String(entry.parsed.data[dated.field]), site?.dateStyle)}`);
+    if (entry.heldBack === "embargo" && dated)
+      heldBack.set(entry.location.url, `embargoed until ${formatDate(String(entry.parsed.data[dated.field]), site?.dateStyle)}`);
   }
   const published = read.filter((entry) => !entry.heldBack);
   // Each type's listings, worked out from its valid published items alone (an invalid
   // file's problems are reported on it; its listings would only add noise).
   const listings = CONTENT_TYPES.flatMap((definition) => {
     const own = published.filter((entry) => entry.location.type === definition.name && entry.valid);
-    return definition.listings?.urls(own.map((entry) => ({ url: entry.location.url, data: entry.parsed.data })), { topicSlugs }) ?? [];
+    return (
+      definition.listings?.urls(
+        own.map((entry) => ({ url: entry.location.url, data: entry.parsed.data })),
+        { topicSlugs },
+      ) ?? []
+    );
   });
   const urls = siteUrls({ pages: published.map((entry) => entry.location.url), listings, images });
 

@@ -53,7 +53,8 @@ function misplacedFile(name: string, inImages: boolean, inData: boolean): string
 /** Why a folder the contract does not name is refused. */
 function misplacedFolder(parents: string[], name: string): string {
   const dated = CONTENT_FOLDERS.find((type) => type.years && type.folder === parents[0]);
-  if (dated) return `${dated.plural} go in a folder named for their year, such as content/${dated.folder}/2024/, not content/${dated.folder}/${[...parents.slice(1), name].join("/")}/`;
+  if (dated)
+    return `${dated.plural} go in a folder named for their year, such as content/${dated.folder}/2024/, not content/${dated.folder}/${[...parents.slice(1), name].join("/")}/`;
   if (name.startsWith("_")) {
     return `is a folder starting with "_", which the site does not publish; its only data folder is content/${DATA_FOLDER}/. Move the files where they belong: ${WHERE}`;
   }

@@ -18,7 +18,11 @@ const [type, ...titleWords] = positionals;
 const title = titleWords.join(" ").trim();
 
 if (!type || !SCAFFOLD_TYPES.includes(type) || !title) {
-  console.error(type && !SCAFFOLD_TYPES.includes(type) ? `"${type}" is not a kind of content: use ${SCAFFOLD_TYPES.join(", ").replace(/, ([^,]*)$/, " or $1")}.\n${usage}` : usage);
+  console.error(
+    type && !SCAFFOLD_TYPES.includes(type)
+      ? `"${type}" is not a kind of content: use ${SCAFFOLD_TYPES.join(", ").replace(/, ([^,]*)$/, " or $1")}.\n${usage}`
+      : usage,
+  );
   process.exit(1);
 }
 

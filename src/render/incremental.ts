@@ -82,7 +82,8 @@ export async function updateFile(file: string): Promise<FileUpdate> {
       item.url === edited ||
       !before.has(item.url) ||
       own.followsListings === true ||
-      (item.type === definition.name && own.showsNeighbours?.(item.url, collectionOf(state.shared.collections, name), collectionOf(collections, name)) === true);
+      (item.type === definition.name &&
+        own.showsNeighbours?.(item.url, collectionOf(state.shared.collections, name), collectionOf(collections, name)) === true);
     if (changed) pages.push(renderItem(shared, item, state.markdown));
   }
   const oldListed = new Map(listedPages(state.shared.collections, state.items).map((page) => [page.url, JSON.stringify(page.data)]));

@@ -48,4 +48,8 @@ export type ListingData = PageData & { listing: ListingPage };
 export type ArchiveData = PageData & { archive: ArchivePage };
 export type FeedData = PageData & { feed: Feed };
 /** The files that are not pages: feeds, sitemap, robots.txt and the hosting files. */
-export type GeneratedFileData = PageData & { generatedFile: "feed" | "sitemap" | "robots" | "netlify-headers" | "azure-config"; feed?: Feed; sitemap?: SitemapEntry[] };
+export type GeneratedFileData = PageData & {
+  generatedFile: "feed" | "sitemap" | "robots" | "netlify-headers" | "azure-config";
+  feed?: Feed;
+  sitemap?: SitemapEntry[];
+};

@@ -1,3 +1,4 @@
+import { lstatSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { ContentItem } from "../content/definition.ts";
 import { definitionOf, locate } from "../content/types.ts";
@@ -20,7 +21,17 @@ export interface LoadOptions {
 export function loadItems(contentDir: string, options: LoadOptions, files: readonly string[]): ContentItem[] {
   const today = londonToday(options.today).toISODate() ?? "";
   const items: ContentItem[] = [];
+  const realContent = realpathSync(contentDir);
+  const folders = new Map<string, string>();
   for (const file of files) {
+    // The check refuses links; looked at again here, so that not even a check that missed
+    // one can publish a file from outside content/ (its second line, with src/eleventy/checked-content.ts).
+    if (!lstatSync(file).isFile()) throw new Error(`${file} is not a regular file, so it is not built`);
+    const folder = path.dirname(file);
+    if (!folders.has(folder)) folders.set(folder, realpathSync(folder));
+    if (folders.get(folder) !== path.join(realContent, path.relative(contentDir, folder))) {
+      throw new Error(`${file} is reached through a symbolic link, so it is not built`);
+    }
     const located = locate(path.relative(contentDir, file).split(path.sep).join("/"));
     if (!located.ok) continue;
     const { location } = located;
