@@ -100,7 +100,7 @@ describe("the CMS configuration", () => {
   const collections = [
     ...CMS_COLLECTIONS.map((collection) => ({
       name: collection.name,
-      schema: collection.schema as z.ZodType,
+      schema: collection.schema,
       fields: config.collections.find((c) => c.name === collection.name)?.fields ?? [],
     })),
     { name: "home", schema: homeSchema as z.ZodType, fields: config.collections.find((c) => c.name === "home")?.files?.[0]?.fields ?? [] },
