@@ -155,6 +155,10 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
     });
   }
 
+  if (report.valid && definition.fileProblems) {
+    problems.push(...definition.fileProblems(file, data, { today: settings.today, strict: settings.strict, topicSlugs: settings.topicSlugs }));
+  }
+
   if (data.draft !== true) {
     if (data.summary === PLACEHOLDER_SUMMARY) {
       problems.push({

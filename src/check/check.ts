@@ -113,7 +113,9 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     problems.push(...report.problems);
     if (report.location && report.parsed) byUrl.set(report.location.url, [...(byUrl.get(report.location.url) ?? []), report.file]);
     if (report.heldBack === "draft") notices.push(`${report.file}: draft, left out of this build`);
-    if (report.heldBack === "embargo") notices.push(`${report.file}: embargoed until ${String(report.parsed?.data.date)}, left out of this build`);
+    const dated = report.location ? definitionOf(report.location.type).dated : undefined;
+    if (report.heldBack === "embargo" && dated)
+      notices.push(`${report.file}: embargoed until ${String(report.parsed?.data[dated.field])}, left out of this build`);
   }
   problems.push(...duplicateUrlProblems(byUrl));
   problems.push(...siteWideProblems(reports, topicSlugs ?? [], inventory.images, site));
@@ -185,6 +187,8 @@ function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: s
     const image = data.image as { src?: unknown } | undefined;
     const imageProblem = typeof image?.src === "string" ? linkProblem(image.src, context, "image") : undefined;
     if (imageProblem) found.push({ file: entry.file, field: "image.src", message: imageProblem, severity: "error" });
+    const definition = definitionOf(entry.location.type);
+    if (entry.valid && !entry.heldBack) found.push(...(definition.siteProblems?.(entry.file, data, { urls, heldBack }) ?? []));
     return found;
   });
 }

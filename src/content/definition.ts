@@ -1,5 +1,7 @@
 import type { z } from "zod";
 import type { ParsedFile } from "../check/frontmatter.ts";
+import type { Problem } from "../check/problems.ts";
+import type { SiteUrls } from "./site-urls.ts";
 
 /**
  * What a content type is, in one place: where its files sit, the URL each gets, its
@@ -35,6 +37,8 @@ export interface ListedPage {
 }
 
 export interface ListingContext {
+  /** The build's London day, `YYYY-MM-DD`: what is upcoming or has ended is decided against it. */
+  today: string;
   /** The topic slugs from topics.json, in their order. */
   topicSlugs: string[];
   siteName: string;
@@ -57,6 +61,12 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
   dated?: { field: string; embargo: boolean };
   /** Front-matter lists whose entries must be topics from topics.json. */
   topicFields?: string[];
+  /** What search calls it: the value of Pagefind's `type` filter, and that filter's option on the search page. */
+  search?: { type: string; label: string };
+  /** Rules one valid file must meet that its schema cannot say alone (they need the build day or the topics). */
+  fileProblems?(file: string, data: Record<string, unknown>, context: { today: string; strict: boolean; topicSlugs?: string[] }): Problem[];
+  /** Rules that need the whole site, such as what its fields point at (for valid published files). */
+  siteProblems?(file: string, data: Record<string, unknown>, context: { urls: SiteUrls; heldBack: ReadonlyMap<string, string> }): Problem[];
   /** The field that says when the item last changed, for the sitemap, newest first. */
   lastmod(data: Record<string, unknown>): string | undefined;
   /** The home page's sitemap date follows every listing's (it shows what they list). */

@@ -54,7 +54,8 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       options,
       check.files.map((file) => path.resolve(file.file)),
     );
-    const context = { topicSlugs: topics.map((topic) => topic.slug), siteName: check.site.name, topics };
+    const buildDate = londonToday(options.today).toISODate() ?? "";
+    const context = { today: buildDate, topicSlugs: topics.map((topic) => topic.slug), siteName: check.site.name, topics };
     const collections = buildCollections(items, context);
     const shared: SharedData = {
       site: check.site,
@@ -62,7 +63,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       pathPrefix: options.pathPrefix,
       siteUrl: options.siteUrl ?? "",
       preview: options.preview,
-      buildDate: londonToday(options.today).toISODate() ?? "",
+      buildDate,
       assets: (await assets()).urls,
       collections,
     };

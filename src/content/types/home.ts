@@ -9,6 +9,7 @@ export const home = defineContentType({
   url: () => "/",
   schema: homeSchema,
   layout: "home.11ty.tsx",
+  search: { type: "Page", label: "Other pages" },
   lastmod: (data) => (typeof data.reviewed === "string" ? data.reviewed : undefined),
   followsListings: true,
   cms: { name: "home", label: "Home page", file: "content/index.md" },

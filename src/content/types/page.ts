@@ -10,6 +10,7 @@ export const page = defineContentType({
   url: (slug) => `/${slug}/`,
   schema: pageSchema,
   layout: "page.11ty.tsx",
+  search: { type: "Page", label: "Other pages" },
   lastmod: (data) => (typeof data.reviewed === "string" ? data.reviewed : undefined),
   cms: { name: "pages", label: "Other pages", singular: "Page", folder: "content/pages", preview: "{{slug}}/", sortableFields: ["title"] },
   scaffold: {

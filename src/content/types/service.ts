@@ -27,6 +27,7 @@ export const service = defineContentType({
   url: (slug) => `/services/${slug}/`,
   schema: serviceSchema,
   layout: "service.11ty.tsx",
+  search: { type: "Service", label: "Services" },
   lastmod: (data) => (typeof data.reviewed === "string" ? data.reviewed : undefined),
   collection: {
     name: "services",
