@@ -21,7 +21,7 @@ export interface FileCheckSettings {
   strict: boolean;
   /** The topics in topics.json, or undefined when that file could not be read. */
   topicSlugs?: string[];
-  /** The build's path prefix, when each story body is to be rendered as it is checked. */
+  /** The build's path prefix, when each published body is to be rendered as it is checked. */
   renderPrefix?: string;
 }
 

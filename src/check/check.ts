@@ -24,7 +24,7 @@ export interface CheckOptions {
   /** Warnings (such as a service page past its review date) count as errors. */
   strict?: boolean;
   /**
-   * The build's path prefix: each story body is then parsed once, by the build's own
+   * The build's path prefix: each published body is then parsed once, by the build's own
    * renderer (`siteMarkdown`), for the check and for the page, and its HTML is kept for
    * the build (`renderBody`).
    */
