@@ -226,7 +226,7 @@ async function benchSize(stories: number, last: boolean): Promise<SizeResult> {
     return { stories, check: steps.check, site: steps.site, whole: steps.whole, eleventy: steps.eleventy, reference: steps.reference, ratio };
   } finally {
     if (values.keep) console.log(`\nkept ${work}`);
-    else await rm(work, { recursive: true, force: true });
+    else await rm(work, { recursive: true, force: true, maxRetries: 10 });
   }
 }
 
@@ -244,7 +244,7 @@ if (values["watch-edit"]) {
     );
   } finally {
     if (values.keep) console.log(`\nkept ${work}`);
-    else await rm(work, { recursive: true, force: true });
+    else await rm(work, { recursive: true, force: true, maxRetries: 10 });
   }
 } else {
   const results: SizeResult[] = [];
