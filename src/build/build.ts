@@ -6,6 +6,7 @@ import type { BuildOptions } from "./build-options.ts";
 import { type CheckResult, checkContent } from "../check/check.ts";
 import { outputProblems } from "./output-check.ts";
 import { type BuildLock, BuildLockHeld, acquireBuildLock, isRunning } from "./build-lock.ts";
+import { SIBLING, deleteInBackground } from "./build-cleanup.ts";
 import { londonToday } from "../content/dates.ts";
 import { forgetCheck, rememberCheck } from "../eleventy/checked-content.ts";
 
@@ -29,25 +30,32 @@ export interface BuildResult {
 const configPath = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "eleventy.config.ts");
 
 /**
- * Cleans up after builds that were killed before they finished: removes their
- * half-written folders, and if one was killed between its two renames (the old site moved
- * aside, the new one not yet in place), puts the old site back.
+ * Cleans up after builds that were killed before they finished: if one was killed between
+ * its two renames (the old site moved aside, the new one not yet in place), puts the old
+ * site back; every other folder a finished or killed build left (half-written sites,
+ * replaced sites, a killed deleter's claim) is handed to a background deleter, so that
+ * this build does not wait for their deletion either.
  */
 export async function recoverAbandonedBuilds(output: string): Promise<void> {
   const parent = path.dirname(output);
   const base = path.basename(output);
   const entries = await readdir(parent).catch(() => []);
+  const garbage: string[] = [];
   for (const entry of entries) {
-    const match = /^\.(building|replaced)-(\d+)$/.exec(entry.slice(base.length));
-    if (!entry.startsWith(base) || !match || isRunning(Number(match[2]))) continue;
+    const match = SIBLING.exec(entry.slice(base.length));
+    if (!entry.startsWith(base) || !match) continue;
+    const [, kind, pid] = match;
+    // A replaced site waiting to be deleted belongs to nobody once its build has swapped.
+    if (kind !== "old" && isRunning(Number(pid))) continue;
     const folder = path.join(parent, entry);
     const outputExists = await stat(output).then(
       () => true,
       () => false,
     );
-    if (match[1] === "replaced" && !outputExists) await rename(folder, output);
-    else await rm(folder, { recursive: true, force: true });
+    if (kind === "replaced" && !outputExists) await rename(folder, output);
+    else garbage.push(folder);
   }
+  deleteInBackground(output, garbage);
 }
 
 /** A file-system error in the words of someone who must fix it. */
@@ -136,11 +144,18 @@ async function buildChecked(request: BuildRequest, output: string, check: CheckR
       () => false,
     );
     await rename(staging, output);
-    if (hadOutput) await rm(retired, { recursive: true, force: true });
+    if (!hadOutput) return { ok: true, check };
   } catch (error) {
     await discard();
     return { ok: false, check, error, failure: fileSystemFailure(error, path.dirname(output)) };
   }
+  // The new site is live: the old one is garbage, deleted off this build's critical path.
+  // Should the rename fail, the next build finds it as a replaced site and deletes it then.
+  const old = `${output}.old-${process.pid}`;
+  await rename(retired, old).then(
+    () => deleteInBackground(output, [old]),
+    () => undefined,
+  );
   return { ok: true, check };
 }
 
