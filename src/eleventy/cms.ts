@@ -50,7 +50,7 @@ export function addContentEditor(eleventyConfig: EleventyConfig, options: Pick<B
     const readData = async (name: string) => JSON.parse(await readFile(path.join(inputDir, "_data", name), "utf8")) as unknown;
     const backend = { ...cmsBackendFromEnv(), local: options.preview };
     const config = cmsConfig(siteSchema.parse(await readData("site.json")), topicsSchema.parse(await readData("topics.json")), backend, options.pathPrefix);
-    const header = "# Made by the build from src/schema/ and content/_data/topics.json: edit those, not this file.\n";
+    const header = "# Made by the build from the content types in src/content/ and content/_data/topics.json: edit those, not this file.\n";
     await writeFile(path.join(admin, "config.yml"), header + yaml.dump(config, { lineWidth: -1, noRefs: true }));
   });
 }

@@ -42,9 +42,11 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   const assets = frontendAssets(eleventyConfig, options.pathPrefix);
   addContentEditor(eleventyConfig, options);
 
-  // After Eleventy has copied the assets: every page, each content page handed to
-  // Pagefind as it is written, then the search index.
-  eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
+  // Every page, each content page handed to Pagefind as it is written, then the search
+  // index: before Eleventy's own work, which is only copying, so that a failure here stops
+  // the run before any other step writes into the output, and the steps after the build
+  // (assets, images, the CMS files) find every page in place.
+  eleventyConfig.on("eleventy.before", async (...args: unknown[]) => {
     const { directories } = args[0] as { directories: { output: string } };
     const check = await checkFor(inputDir, options);
     if (!check.site) throw new Error("the content check did not read content/_data/site.json");

@@ -1,7 +1,7 @@
 import { type HeaderRule, matches } from "./http-headers.ts";
 import { withPrefix } from "../render/url.ts";
 
-const GENERATED = "Written by the build from src/http-headers.ts: change that file, not this one.";
+const GENERATED = "Written by the build from src/publish/http-headers.ts: change that file, not this one.";
 
 /**
  * `_headers` for Netlify and Cloudflare Pages. Both apply every matching rule, but where
