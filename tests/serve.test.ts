@@ -105,7 +105,7 @@ describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
   });
 
   it("reloads the open page when a module in src/ changes", async () => {
-    await edit(path.join(project, "src", "dates.ts"), 'return "st";', 'return "ST";');
+    await edit(path.join(project, "src", "content", "dates.ts"), 'return "st";', 'return "ST";');
     await waitForText("1ST May 2024");
   });
 
