@@ -54,6 +54,9 @@ function stampFor(event: TimedEvent, revised: DateTime | undefined): DateTime {
   return revised ?? event.times.start.startOf("day");
 }
 
+/** RFC 5545 ends every content line, the last included, with CRLF; ical-generator leaves the last one off. */
+const finished = (text: string): string => (text.endsWith("\r\n") ? text : `${text}\r\n`);
+
 function prodId(site: CalendarSite) {
   return { company: new URL(site.siteUrl).host, product: "ri-site events", language: "EN" };
 }
@@ -89,7 +92,7 @@ function vevent(input: EventEntry | TimedEvent, site: CalendarSite, revised?: Da
 export function eventCalendar(event: EventEntry | TimedEvent, site: CalendarSite, options: { revised?: DateTime } = {}): string {
   const calendar = ical({ prodId: prodId(site), method: ICalCalendarMethod.PUBLISH });
   calendar.createEvent(vevent(event, site, options.revised));
-  return calendar.toString();
+  return finished(calendar.toString());
 }
 
 /**
@@ -107,5 +110,5 @@ export function eventsCalendar(events: ReadonlyArray<EventEntry | TimedEvent>, s
     ttl: 60 * 60 * 24,
   });
   for (const event of events) calendar.createEvent(vevent(event, site));
-  return calendar.toString();
+  return finished(calendar.toString());
 }
