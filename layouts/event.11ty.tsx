@@ -92,7 +92,9 @@ export function render(data: EventPageData) {
               ) : null}
             </dl>
             {!past && data.booking ? (
-              <a class="nhsuk-button" data-module="nhsuk-button" href={data.booking} role="button" draggable={false}>
+              // Styled as nhsuk-frontend's button but kept a link (no role="button"): it goes to another site's page,
+              // and assistive technology should say so, as GOV.UK Frontend 5 decided for its link buttons.
+              <a class="nhsuk-button" data-module="nhsuk-button" href={data.booking} draggable={false}>
                 Book a place<span class="nhsuk-u-visually-hidden"> at {data.title}</span>
               </a>
             ) : null}

@@ -93,7 +93,14 @@ describe("event schema", () => {
   });
 
   it("takes booking addresses on https only", () => {
-    for (const booking of ["http://booking.example/talk", "booking.example/talk", "https://", "https://booking.example/a talk", "javascript:alert(1)", "https://user:pw@booking.example/"]) {
+    for (const booking of [
+      "http://booking.example/talk",
+      "booking.example/talk",
+      "https://",
+      "https://booking.example/a talk",
+      "javascript:alert(1)",
+      "https://user:pw@booking.example/",
+    ]) {
       assert.deepEqual(
         lines({ ...event, booking }),
         [
@@ -107,7 +114,14 @@ describe("event schema", () => {
   it("takes news as a list of story addresses on this site", () => {
     const message = (value: string) =>
       `${FILE}: news[0]: "${value}" is not a news story's address on this site: write it as /news/<year>/<file name>/, such as /news/2024/windows-of-opportunity-innovations-in-care/`;
-    for (const value of ["https://ri.example.nhs.uk/news/2024/a-story/", "/news/2024/a-story", "news/2024/a-story/", "/news/a-story/", "/services/a/", "/news/2024/A_Story/"]) {
+    for (const value of [
+      "https://ri.example.nhs.uk/news/2024/a-story/",
+      "/news/2024/a-story",
+      "news/2024/a-story/",
+      "/news/a-story/",
+      "/services/a/",
+      "/news/2024/A_Story/",
+    ]) {
       assert.deepEqual(lines({ ...event, news: [value] }), [message(value)], value);
     }
     assert.deepEqual(lines({ ...event, news: "/news/2024/a-story/" }), [`${FILE}: news: must be a list of story addresses, one per line starting with -`]);
@@ -139,9 +153,12 @@ describe("event checks across files", () => {
     assert.deepEqual(eventNewsProblems(FILE, ["/news/2024/lancet-commission-on-self-harm/"], stories, heldBack), []);
     assert.deepEqual(eventNewsProblems(FILE, undefined, stories), []);
     assert.deepEqual(
-      eventNewsProblems(FILE, ["/news/2024/lancet-commission-on-self-harm/", "/news/2024/windows-of-opportunity-innovation-in-care/", "/news/2023/other/", "/news/2025/draft-story/"], stories, heldBack).map(
-        formatProblem,
-      ),
+      eventNewsProblems(
+        FILE,
+        ["/news/2024/lancet-commission-on-self-harm/", "/news/2024/windows-of-opportunity-innovation-in-care/", "/news/2023/other/", "/news/2025/draft-story/"],
+        stories,
+        heldBack,
+      ).map(formatProblem),
       [
         `${FILE}: news[1]: "/news/2024/windows-of-opportunity-innovation-in-care/" is not a news story on this site (did you mean "/news/2024/windows-of-opportunity-innovations-in-care/"?): copy the story's address from the site, such as /news/2024/a-story/`,
         `${FILE}: news[2]: "/news/2023/other/" is not a news story on this site: copy the story's address from the site, such as /news/2024/a-story/`,

@@ -19,7 +19,8 @@ describe("London wall-clock times", () => {
   it("reads days and times, and nothing else", () => {
     assert.deepEqual(parseWallClock("2024-11-07"), { date: "2024-11-07" });
     assert.deepEqual(parseWallClock("2025-07-01T18:00"), { date: "2025-07-01", time: "18:00" });
-    for (const text of ["2024-02-30", "2025-07-01T25:00", "2025-07-01T18:00:00", "2025-07-01T18:00+01:00", "2025-7-1"]) assert.equal(parseWallClock(text), null, text);
+    for (const text of ["2024-02-30", "2025-07-01T25:00", "2025-07-01T18:00:00", "2025-07-01T18:00+01:00", "2025-7-1"])
+      assert.equal(parseWallClock(text), null, text);
   });
 
   it("gives 18:00 on a summer day as +01:00 and on a winter day as +00:00 (18:00Z)", () => {
@@ -66,7 +67,15 @@ describe("London wall-clock times", () => {
   });
 
   it("writes times in the NHS style", () => {
-    assert.deepEqual(["18:00", "18:30", "09:05", "12:00", "00:00", "12:30", "00:15"].map(formatTime), ["6pm", "6:30pm", "9:05am", "midday", "midnight", "12:30pm", "12:15am"]);
+    assert.deepEqual(["18:00", "18:30", "09:05", "12:00", "00:00", "12:30", "00:15"].map(formatTime), [
+      "6pm",
+      "6:30pm",
+      "9:05am",
+      "midday",
+      "midnight",
+      "12:30pm",
+      "12:15am",
+    ]);
   });
 });
 
@@ -132,17 +141,18 @@ describe("upcoming and past", () => {
 
   it("finds the events about each story, and the calendar feed's events", () => {
     const story = "/news/2024/windows-of-opportunity-innovations-in-care/";
-    const events = [entry("a", "2024-11-07", undefined, [story]), entry("b", "2025-07-01T18:00"), ...Array.from({ length: 12 }, (_, i) => entry(`old${i}`, `2023-01-${10 + i}`))];
+    const events = [
+      entry("a", "2024-11-07", undefined, [story]),
+      entry("b", "2025-07-01T18:00"),
+      ...Array.from({ length: 12 }, (_, i) => entry(`old${i}`, `2023-01-${10 + i}`)),
+    ];
     const index = buildEventIndex(events, "2025-06-01");
     assert.deepEqual(
       index.byStory.get(story)?.map((event) => event.title),
       ["a"],
     );
     const feed = calendarFeedEvents(index);
-    assert.deepEqual(
-      feed.map((event) => event.title).slice(0, 3),
-      ["b", "a", "old11"],
-    );
+    assert.deepEqual(feed.map((event) => event.title).slice(0, 3), ["b", "a", "old11"]);
     assert.equal(feed.length, 11, "every upcoming event and the ten most recent past ones");
   });
 

@@ -30,7 +30,9 @@ export function EventCard({ event, data, headingLevel = 2 }: { event: TimedEvent
             ) : null}
           </p>
           <p class="nhsuk-card__description">{event.summary}</p>
-          {topics.length ? <p class="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">Topics: {topics.join(", ")}</p> : null}
+          {topics.length ? (
+            <p class="nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-top-2 nhsuk-u-margin-bottom-0">Topics: {topics.join(", ")}</p>
+          ) : null}
         </div>
       </div>
     </li>

@@ -37,7 +37,14 @@ export function eventNewsProblems(file: string, news: unknown, stories: Readonly
     const field = `news[${index}]`;
     const why = heldBack.get(entry);
     if (why) {
-      return [{ file, field, message: `"${entry}" is ${why}, so the live site would link to a page it does not have: publish the story first, or remove this line`, severity: "error" }];
+      return [
+        {
+          file,
+          field,
+          message: `"${entry}" is ${why}, so the live site would link to a page it does not have: publish the story first, or remove this line`,
+          severity: "error",
+        },
+      ];
     }
     const guess = nearMatch(entry, known);
     return [

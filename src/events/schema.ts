@@ -31,23 +31,21 @@ export function londonWallClock(field: string) {
 
 /** Booking goes through a secure page: `http:` would let anyone on the network change the form. */
 const booking = withMeta(
-  z
-    .string({ error: "must be the booking page's address, such as https://www.eventbrite.co.uk/e/..." })
-    .refine(
-      (value) => {
-        if (!/^https:\/\/[^\s]+$/.test(value)) return false;
-        try {
-          const url = new URL(value);
-          return url.protocol === "https:" && url.hostname !== "" && !url.username && !url.password;
-        } catch {
-          return false;
-        }
-      },
-      {
-        error: (issue) =>
-          `"${String(issue.input)}" is not a secure web address: booking must start https:// (copy the address from the browser's address bar on the booking page)`,
-      },
-    ),
+  z.string({ error: "must be the booking page's address, such as https://www.eventbrite.co.uk/e/..." }).refine(
+    (value) => {
+      if (!/^https:\/\/[^\s]+$/.test(value)) return false;
+      try {
+        const url = new URL(value);
+        return url.protocol === "https:" && url.hostname !== "" && !url.username && !url.password;
+      } catch {
+        return false;
+      }
+    },
+    {
+      error: (issue) =>
+        `"${String(issue.input)}" is not a secure web address: booking must start https:// (copy the address from the browser's address bar on the booking page)`,
+    },
+  ),
   { kind: "text", maxLength: 500 },
 );
 
