@@ -1,16 +1,17 @@
-import { eventIcsUrl } from "../src/events/ics.ts";
-import { eventPlace, withTimes } from "../src/events/listing.ts";
-import type { EventPageData } from "../src/events/page-data.ts";
-import { eventJsonLd } from "../src/events/structured-data.ts";
-import { isUpcoming } from "../src/events/time.ts";
-import type { NewsEntry } from "../src/news-index.ts";
-import { scriptSafeJson } from "../src/structured-data.ts";
+import { eventIcsUrl } from "../src/content/types/event/ics.ts";
+import { eventPlace, withTimes } from "../src/content/types/event/listing.ts";
+import type { EventPageData } from "../src/content/types/event/page-data.ts";
+import { eventJsonLd } from "../src/content/types/event/structured-data.ts";
+import { isUpcoming } from "../src/content/types/event/time.ts";
+import type { NewsEntry } from "../src/content/news-index.ts";
+import { scriptSafeJson } from "../src/publish/structured-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { EventWhen } from "./components/EventWhen.tsx";
 import { absolute, href, organisationName } from "./components/links.ts";
 import { NewsCards } from "./components/NewsCard.tsx";
 import { PreviewBanner } from "./components/PreviewBanner.tsx";
+import { SearchData } from "./components/SearchData.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
 
 /** The stories an event names, in the order its `news` lists them; a story left out of this build is skipped. */
@@ -63,15 +64,17 @@ export function render(data: EventPageData) {
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
           <PreviewBanner data={data} />
-          <article>
-            <h1>{data.title}</h1>
+          <article data-pagefind-body>
+            {/* Found in search as an Event of its start's year, sorted by the day it starts. */}
+            <SearchData data={data} type="Event" date={event.times.firstDay} tags={data.tags} />
+            <h1 data-pagefind-meta="title">{data.title}</h1>
             {past ? (
               <div class="nhsuk-inset-text">
                 <span class="nhsuk-u-visually-hidden">Information: </span>
                 <p>This event has passed.</p>
               </div>
             ) : null}
-            <dl class="nhsuk-summary-list">
+            <dl class="nhsuk-summary-list" data-pagefind-ignore>
               <div class="nhsuk-summary-list__row">
                 <dt class="nhsuk-summary-list__key">When</dt>
                 <dd class="nhsuk-summary-list__value">

@@ -1,5 +1,5 @@
-import type { EventsListingData } from "../src/events/page-data.ts";
-import { CALENDAR_FEED_URL } from "../src/events/ics.ts";
+import type { EventsListingData } from "../src/content/types/event/page-data.ts";
+import { CALENDAR_FEED_URL } from "../src/content/types/event/ics.ts";
 import { Base } from "./base.tsx";
 import { EventCards } from "./components/EventCard.tsx";
 import { href } from "./components/links.ts";

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
-import { eventCalendar, eventIcsUrl, eventsCalendar, eventUid } from "../src/events/ics.ts";
-import type { EventEntry } from "../src/events/listing.ts";
+import { eventCalendar, eventIcsUrl, eventsCalendar, eventUid } from "../src/content/types/event/ics.ts";
+import type { EventEntry } from "../src/content/types/event/listing.ts";
 
 const site = { siteUrl: "https://ri.example.nhs.uk", pathPrefix: "/", name: "Research and Innovation" };
 

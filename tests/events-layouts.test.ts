@@ -9,12 +9,12 @@ import { UpcomingEvents } from "../layouts/components/EventCard.tsx";
 import { EventWhen } from "../layouts/components/EventWhen.tsx";
 import { render as renderEvent } from "../layouts/event.11ty.tsx";
 import { render as renderEvents } from "../layouts/events.11ty.tsx";
-import { buildEventIndex, type EventEntry, withTimes } from "../src/events/listing.ts";
-import type { EventPageData, EventsListingData } from "../src/events/page-data.ts";
-import { eventTimes } from "../src/events/time.ts";
-import { buildNewsIndex } from "../src/news-index.ts";
-import type { PageData } from "../src/page-data.ts";
-import { siteSchema, topicsSchema } from "../src/schema/site.ts";
+import { buildEventIndex, type EventEntry, withTimes } from "../src/content/types/event/listing.ts";
+import type { EventPageData, EventsListingData } from "../src/content/types/event/page-data.ts";
+import { eventTimes } from "../src/content/types/event/time.ts";
+import { buildNewsIndex } from "../src/content/news-index.ts";
+import type { PageData } from "../src/render/page-data.ts";
+import { siteSchema, topicsSchema } from "../src/content/schema/site.ts";
 import { validateHtml } from "./quality/html.ts";
 
 /** The real site and topics data, so the pages are rendered as the site would render them. */
@@ -39,7 +39,7 @@ function pageData(url: string, buildDate: string, dateStyle: "ordinal" | "nhs" =
         feeds: [],
       },
       services: [],
-      sitemapPages: [],
+      events: buildEventIndex([], buildDate),
     },
   };
 }

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { EventEntry } from "../src/events/listing.ts";
-import { attendanceMode, eventJsonLd, offer } from "../src/events/structured-data.ts";
-import { scriptSafeJson } from "../src/structured-data.ts";
+import type { EventEntry } from "../src/content/types/event/listing.ts";
+import { attendanceMode, eventJsonLd, offer } from "../src/content/types/event/structured-data.ts";
+import { scriptSafeJson } from "../src/publish/structured-data.ts";
 
 const talk: EventEntry = {
   url: "/events/2025/summer-talk/",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { buildEventIndex, calendarFeedEvents, type EventEntry, eventPlace, toEventEntry } from "../src/events/listing.ts";
-import { clockChangeProblem, eventTimes, formatTime, isUpcoming, offsetIso, parseWallClock } from "../src/events/time.ts";
+import { buildEventIndex, calendarFeedEvents, type EventEntry, eventPlace, toEventEntry } from "../src/content/types/event/listing.ts";
+import { clockChangeProblem, eventTimes, formatTime, isUpcoming, offsetIso, parseWallClock } from "../src/content/types/event/time.ts";
 
 /** Every sum here must come out the same whatever TZ the machine has; the suite is run under several. */
 const entry = (slug: string, start: string, end?: string, news: string[] = []): EventEntry => ({

@@ -1,5 +1,5 @@
-import type { TimedEvent } from "../../src/events/listing.ts";
-import type { PageData } from "../../src/page-data.ts";
+import type { TimedEvent } from "../../src/content/types/event/listing.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { EventCards } from "./EventCard.tsx";
 
 /**

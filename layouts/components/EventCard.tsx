@@ -1,5 +1,6 @@
-import { eventPlace, type TimedEvent } from "../../src/events/listing.ts";
-import type { PageData } from "../../src/page-data.ts";
+import { eventPlace, type TimedEvent } from "../../src/content/types/event/listing.ts";
+import type { PageData } from "../../src/render/page-data.ts";
+import { ActionLink } from "./ActionLink.tsx";
 import { EventWhen } from "./EventWhen.tsx";
 import { href } from "./links.ts";
 
@@ -56,9 +57,7 @@ export function UpcomingEvents({ events, data }: { events: TimedEvent[]; data: P
     <section aria-labelledby="upcoming-events">
       <h2 id="upcoming-events">Upcoming events</h2>
       <EventCards events={events} data={data} headingLevel={3} />
-      <p>
-        <a href={href(data, "/events/")}>All events</a>
-      </p>
+      <ActionLink url="/events/" text="All events" data={data} />
     </section>
   );
 }

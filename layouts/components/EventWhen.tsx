@@ -1,7 +1,7 @@
 import type { DateTime } from "luxon";
-import type { EventTimes } from "../../src/events/time.ts";
-import { formatTime } from "../../src/events/time.ts";
-import type { PageData } from "../../src/page-data.ts";
+import type { EventTimes } from "../../src/content/types/event/time.ts";
+import { formatTime } from "../../src/content/types/event/time.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { Time } from "./Time.tsx";
 
 /** A time of day as `<time>`, its `datetime` the instant with London's offset, so machines read it as people do. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flag, list, text, withMeta } from "../schema/fields.ts";
+import { flag, list, text, withMeta } from "../../schema/fields.ts";
 import { clockChangeProblem, parseWallClock, WALL_CLOCK_HINT } from "./time.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { PER_PAGE, pageUrl } from "../news-index.ts";
+import { PER_PAGE, pageUrl } from "../../news-index.ts";
 import { eventTimes, type EventTimes, isUpcoming } from "./time.ts";
 
 /** Where the events listing lives; its later pages follow the news listing's pattern. */

@@ -1,4 +1,4 @@
-import type { PageData } from "../page-data.ts";
+import type { PageData } from "../../../render/page-data.ts";
 import type { EventListingPage } from "./listing.ts";
 import type { EventFrontMatter } from "./schema.ts";
 

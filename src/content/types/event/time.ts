@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { formatDate, isCalendarDate, SITE_ZONE } from "../dates.ts";
+import { formatDate, isCalendarDate, SITE_ZONE } from "../../dates.ts";
 
 /**
  * An event's `start` and `end` are wall-clock readings in Europe/London, written
