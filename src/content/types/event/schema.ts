@@ -25,8 +25,9 @@ export function londonWallClock(field: string) {
       const problem = clockChangeProblem(wall);
       if (problem) ctx.addIssue({ code: "custom", message: `"${value}": ${problem}` });
     });
-  // The CMS has no date-and-time widget tied to London yet, so the form offers a line of text.
-  return withMeta(schema, { kind: "text", maxLength: 16 });
+  // Decap's date-and-time widget works in the browser's zone or UTC, not London's, and cannot leave the time out:
+  // the form offers a line of text in the same shape the check reads.
+  return withMeta(schema, { kind: "london-time" });
 }
 
 /** Booking goes through a secure page: `http:` would let anyone on the network change the form. */
@@ -46,7 +47,7 @@ const booking = withMeta(
         `"${String(issue.input)}" is not a secure web address: booking must start https:// (copy the address from the browser's address bar on the booking page)`,
     },
   ),
-  { kind: "text", maxLength: 500 },
+  { kind: "web-address", maxLength: 500 },
 );
 
 /** A story's address on this site, as `/news/<year>/<slug>/` (the check later makes sure the story exists). */
