@@ -179,7 +179,10 @@ describe("the check on events", () => {
       lines,
       /content\/events\/2025\/fall-back\.md:\d+: start: "2025-10-26T01:30": 01:30 on Sunday 26 October 2025 happens twice in London: the clocks go back an hour that morning/,
     );
-    assert.match(lines, /content\/events\/2025\/next-year\.md:\d+: start: "2026-01-10T18:00" is in 2026 but the file is in the 2025 folder: move it to content\/events\/2026\//);
+    assert.match(
+      lines,
+      /content\/events\/2025\/next-year\.md:\d+: start: "2026-01-10T18:00" is in 2026 but the file is in the 2025 folder: move it to content\/events\/2026\//,
+    );
     assert.match(lines, /content\/events\/2025\/no-story\.md:\d+: news\[0\]: "\/news\/2025\/missing\/" is not a news story on this site/);
   });
 });

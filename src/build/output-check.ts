@@ -34,7 +34,6 @@ const PAGE_FILES = new Set(["index.html", "feed.xml"]);
 /** The other files the content types write (an event's calendar file), as their definitions name them. */
 const SERVED_FILES = CONTENT_TYPES.flatMap((definition) => definition.files?.served ?? []);
 
-
 /** Every file under a folder, as site paths; links are reported, never followed. */
 function listOutput(output: string): { files: string[]; links: string[] } {
   const files: string[] = [];

@@ -135,7 +135,10 @@ function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): 
     case "date":
       return { ...DATE_FIELD };
     case "london-time":
-      return { widget: "string", pattern: ["^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$", "Write a day as 2025-07-01, or a day and London time as 2025-07-01T18:00."] };
+      return {
+        widget: "string",
+        pattern: ["^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$", "Write a day as 2025-07-01, or a day and London time as 2025-07-01T18:00."],
+      };
     case "web-address":
       return { widget: "string", pattern: [`^https://\\S{1,${(limit ?? 500) - 8}}$`, "Write the booking page's address, starting https://"] };
     case "list":

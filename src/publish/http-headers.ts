@@ -42,7 +42,9 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   { path: ADMIN_PATH, headers: { "Content-Security-Policy": ADMIN_CONTENT_SECURITY_POLICY } },
   // The files content types write that are not pages, with the media type their definition gives
   // (calendar files as text/calendar, so a click offers to add the event rather than show text).
-  ...CONTENT_TYPES.flatMap((definition) => (definition.files?.served ?? []).map((file) => ({ path: file.path, headers: { "Content-Type": file.contentType } }))),
+  ...CONTENT_TYPES.flatMap((definition) =>
+    (definition.files?.served ?? []).map((file) => ({ path: file.path, headers: { "Content-Type": file.contentType } })),
+  ),
 ];
 
 /** Whether a rule's path matches a request path (both without the prefix). */
