@@ -2,13 +2,15 @@ import type { PlainPageData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { ActionLink } from "./components/ActionLink.tsx";
 import { Content } from "./components/Content.tsx";
+import { UpcomingEvents } from "./components/EventCard.tsx";
 import { NewsCards } from "./components/NewsCard.tsx";
 import { SearchData } from "./components/SearchData.tsx";
 import { ServiceCards } from "./components/ServiceCards.tsx";
 
 export const LATEST_NEWS = 3;
+export const NEXT_EVENTS = 3;
 
-/** The R&I home page: the introduction, the latest news and the services. */
+/** The R&I home page: the introduction, the latest news, the next events (when any are coming up) and the services. */
 export function render(data: PlainPageData) {
   const latest = data.collections.newsIndex.stories.slice(0, LATEST_NEWS);
   const services = data.collections.services;
@@ -26,6 +28,7 @@ export function render(data: PlainPageData) {
         {latest.length ? <NewsCards stories={latest} data={data} headingLevel={3} /> : <p>There is no news yet.</p>}
         <ActionLink url="/news/" text="All research and innovation news" data={data} />
       </section>
+      <UpcomingEvents events={data.collections.events.upcoming.slice(0, NEXT_EVENTS)} data={data} />
       {services.length ? (
         <section aria-labelledby="our-services">
           <h2 id="our-services">Our services</h2>

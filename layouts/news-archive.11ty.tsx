@@ -14,7 +14,8 @@ export function render(data: ArchiveData) {
   return (
     <Base
       data={data}
-      title={`${heading}${pageLabel(archive.number, archive.total)}`}
+      // "News topic: Events", as the heading reads with its caption: a topic's name alone may be another page's title (the events listing's).
+      title={`${topic ? `News topic: ${heading}` : heading}${pageLabel(archive.number, archive.total)}`}
       description={description}
       feed={topic ? { url: topicFeedUrl(topic.slug), title: topicFeedTitle(topic, data.site.name) } : undefined}
       trail={[

@@ -38,7 +38,7 @@ export function render(data: PlainPageData) {
           <form id="search-form" action={href(data, "/search/")} method="get" role="search" aria-label="Search this website">
             <div class="nhsuk-form-group">
               <label class="nhsuk-label nhsuk-label--s" for="search-q">
-                Search news, services and pages
+                Search news, events, services and pages
               </label>
               <input class="nhsuk-input" id="search-q" name="q" type="search" autocomplete="off" spellcheck={false} />
             </div>

@@ -1,5 +1,6 @@
 import type { StoryData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
+import { AboutTheEvent } from "./components/AboutTheEvent.tsx";
 import { Content } from "./components/Content.tsx";
 import { SearchData } from "./components/SearchData.tsx";
 import { PreviewBanner } from "./components/PreviewBanner.tsx";
@@ -7,7 +8,7 @@ import { StoryNavigation } from "./components/StoryNavigation.tsx";
 import { Time } from "./components/Time.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
 
-/** A news story: title, dates, body, topics and the stories either side of it. */
+/** A news story: title, dates, body, the event it is about (if an event names it), topics and the stories either side of it. */
 export function render(data: StoryData) {
   const year = data.date.slice(0, 4);
   const neighbours = data.collections.newsIndex.neighbours.get(data.page.url) ?? {};
@@ -40,6 +41,7 @@ export function render(data: StoryData) {
             </p>
             <Content html={data.content} />
           </article>
+          <AboutTheEvent events={data.collections.events.byStory.get(data.page.url) ?? []} data={data} />
           <TopicTags tags={data.tags ?? []} data={data} />
           <StoryNavigation neighbours={neighbours} data={data} />
         </div>

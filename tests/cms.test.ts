@@ -43,6 +43,9 @@ const WIDGETS: Record<string, string> = {
   text: "string",
   "long-text": "text",
   date: "datetime",
+  "london-time": "string",
+  "web-address": "string",
+  list: "list",
   flag: "boolean",
   number: "number",
   topics: "select",
@@ -69,13 +72,22 @@ const offered = (fields: CmsField[]): Array<{ name: string; required: boolean; w
     .filter((field) => field.name !== "body")
     .map((field) => ({ name: field.name, required: field.required ?? true, widget: field.widget, ...(field.fields ? { fields: offered(field.fields) } : {}) }));
 
+/** What an editor would type in a text field whose form asks for a shape (its pattern checks the shape). */
+const SHAPED: Record<string, string> = { start: "2026-11-24T18:00", end: "2026-11-24T20:00", booking: "https://booking.example/event" };
+
 /** A value such as an editor would enter in each widget. */
 function sample(fields: CmsField[], topicList: Topic[]): Record<string, unknown> {
   const value = (field: CmsField): unknown => {
     switch (field.widget) {
       case "string":
-      case "text":
-        return `Some ${field.name}`;
+      case "text": {
+        const text = SHAPED[field.name] ?? `Some ${field.name}`;
+        if (field.pattern) assert.match(text, new RegExp(field.pattern[0]), `${field.name}'s sample fits its pattern`);
+        return text;
+      }
+      case "list":
+        // A story's address as the form asks for it; the site-wide check then asks that the story exists.
+        return field.name === "news" ? ["/news/2026/a-story/"] : ["Some entry"];
       case "datetime":
         // Decap cannot compare two fields; the check does (reviewDue after reviewed).
         return field.name === "reviewDue" ? "2027-11-24" : "2026-11-24";

@@ -10,6 +10,9 @@ const SAMPLE_PATHS = [
   "/news/",
   "/news/2024/a-story/",
   "/news/feed.xml",
+  "/events/2025/summer-talk/",
+  "/events/2025/summer-talk/event.ics",
+  "/events/calendar.ics",
   "/sitemap.xml",
   "/assets/css/nhsuk-frontend.0123456789.css",
   "/assets/js/main.0123456789.js",
@@ -79,6 +82,16 @@ describe("hosting files", () => {
     assertEveryHostAgrees(rules, [...SAMPLE_PATHS, "/admin/", "/admin/config.yml"]);
     assert.equal(headersFor("/admin/", rules)["Content-Security-Policy"], admin);
     assert.equal(headersFor("/news/", rules)["Content-Security-Policy"], CONTENT_SECURITY_POLICY);
+  });
+
+  it("serve calendar files as text/calendar in UTF-8 on every host, and pages as the host decides", () => {
+    for (const sitePath of ["/events/calendar.ics", "/events/2025/summer-talk/event.ics"]) {
+      assert.equal(headersFor(sitePath)["Content-Type"], "text/calendar; charset=utf-8", sitePath);
+    }
+    for (const sitePath of ["/events/", "/events/2025/summer-talk/", "/events/2025/event.ics"])
+      assert.equal(headersFor(sitePath)["Content-Type"], undefined, sitePath);
+    assert.match(headersFile(HEADER_RULES, "/"), /^\/events\/:year\/:slug\/event\.ics\n {2}Content-Type: text\/calendar; charset=utf-8$/m);
+    assert.deepEqual(staticWebAppConfig(HEADER_RULES, "/").mimeTypes, { ".ics": "text/calendar; charset=utf-8" });
   });
 
   it("send Azure's missing pages to the site's 404 page", () => {

@@ -22,6 +22,11 @@ import { MISSING_CHROMIUM, chromiumMissing } from "./quality/browser.ts";
 const FAST = [
   "dates",
   "editor-messages",
+  "events-ics",
+  "events-layouts",
+  "events-schema",
+  "events-structured-data",
+  "events-time",
   "feed",
   "frontmatter",
   "hosting-files",

@@ -62,7 +62,7 @@ describe("npm run new", () => {
   });
 
   it("refuses an unknown kind of content, a reserved address and a title the schema rejects", async () => {
-    assert.match((await runCli("new", ["blog", "Hello", "--content", content])).stderr, /"blog" is not a kind of content: use news, service or page/);
+    assert.match((await runCli("new", ["blog", "Hello", "--content", content])).stderr, /"blog" is not a kind of content: use news, event, service or page/);
     assert.match((await runCli("new", ["page", "Search", "--content", content])).stderr, /the address \/search\/ is the search page: give another with --slug/);
     assert.match((await runCli("new", ["page", "???", "--content", content])).stderr, /cannot make an address from the title "\?\?\?"/);
   });
@@ -94,5 +94,13 @@ describe("planScaffold", () => {
   it("sets a leap-day service's review for 28 February next year", () => {
     const planned = planScaffold({ type: "service", title: "Leap", today: "2028-02-29" });
     assert.ok(planned.ok && planned.file.text.includes("reviewDue: 2029-02-28\n"));
+  });
+
+  it("starts a draft event in this year's folder, starting today until the editor writes its day", () => {
+    const planned = planScaffold({ type: "event", title: "Summer talk", today: "2026-11-24" });
+    assert.ok(planned.ok);
+    assert.equal(planned.file.relativePath, "events/2026/summer-talk.md");
+    assert.equal(planned.file.url, "/events/2026/summer-talk/");
+    assert.match(planned.file.text, /^start: 2026-11-24\ndraft: true\n/m);
   });
 });

@@ -21,11 +21,17 @@ const SEED_STORIES = [
   { url: "/news/2024/windows-of-opportunity-innovations-in-care/", date: "2024-11-18", ordinal: "18th November 2024", nhs: "18 November 2024" },
   { url: "/news/2024/lancet-commission-on-self-harm/", date: "2024-10-10", ordinal: "10th October 2024", nhs: "10 October 2024" },
 ];
+/** The event the seed's news tells of: a past event on the day the story gives, linked with that story. */
+const SEED_EVENT = {
+  url: "/events/2024/windows-of-opportunity-innovations-in-care/",
+  start: "2024-11-07",
+  story: "/news/2024/windows-of-opportunity-innovations-in-care/",
+};
 const SERVICES_FROM_SEED = ["taking-part-in-research", "research-governance-and-approvals", "support-for-researchers", "research-training"];
 
 interface ContentPage {
   url: string;
-  kind: "home" | "news" | "service" | "page";
+  kind: "home" | "news" | "event" | "service" | "page";
   data: Record<string, unknown>;
   body: string;
 }
@@ -43,9 +49,11 @@ async function publishedPages(content: string): Promise<ContentPage[]> {
         ? { url: "/", kind: "home", data, body }
         : parts[0] === "news"
           ? { url: `/news/${parts[1]}/${slug}/`, kind: "news", data, body }
-          : parts[0] === "services"
-            ? { url: `/services/${slug}/`, kind: "service", data, body }
-            : { url: `/${slug}/`, kind: "page", data, body };
+          : parts[0] === "events"
+            ? { url: `/events/${parts[1]}/${slug}/`, kind: "event", data, body }
+            : parts[0] === "services"
+              ? { url: `/services/${slug}/`, kind: "service", data, body }
+              : { url: `/${slug}/`, kind: "page", data, body };
     if (data.draft === true || (page.kind === "news" && String(data.date) > BUILD_DAY)) continue;
     pages.push(page);
   }
@@ -108,6 +116,7 @@ describe(`the R&I site${FROM}`, () => {
       "/news/",
       ...new Set(news.map((story) => `/news/${String(story.data.date).slice(0, 4)}/`)),
       ...new Set(news.flatMap((story) => (Array.isArray(story.data.tags) ? story.data.tags.map((tag) => `/news/topics/${String(tag)}/`) : []))),
+      "/events/",
       "/services/",
       "/search/",
     ];
@@ -115,6 +124,9 @@ describe(`the R&I site${FROM}`, () => {
     const tagged = news.find((story) => Array.isArray(story.data.tags) && story.data.tags.length);
     const files = ["/404.html", "/news/feed.xml", "/sitemap.xml", "/robots.txt", "/assets/images/favicon.svg"];
     if (Array.isArray(tagged?.data.tags)) files.push(`/news/topics/${String(tagged.data.tags[0])}/feed.xml`);
+    // Each event's calendar file, and the one to subscribe to when there are any.
+    const events = pages.filter((page) => page.kind === "event");
+    files.push(...events.map((event) => `${event.url}event.ics`), ...(events.length ? ["/events/calendar.ics"] : []));
     for (const file of files) assert.ok(await exists(path.join(output, file)), file);
     // The stylesheet and scripts carry a content hash in their names.
     const home = await readPage(output, "/");
@@ -155,6 +167,25 @@ describe(`the R&I site${FROM}`, () => {
       );
   });
 
+  it("shows the seed's event, past, linked both ways with its story", async () => {
+    const event = pages.find((page) => page.url === SEED_EVENT.url);
+    assert.equal(event?.data.start, SEED_EVENT.start);
+    const page = await readPage(output, SEED_EVENT.url);
+    assert.match(page.querySelector("main")?.textContent ?? "", /This event has passed/);
+    assert.ok(page.querySelector(`#event-news + ul a[href="${SEED_EVENT.story}"]`), "the event links to its story");
+    const story = await readPage(output, SEED_EVENT.story);
+    assert.ok(story.querySelector(`#about-the-event + ul a[href="${SEED_EVENT.url}"]`), "the story links to its event");
+  });
+
+  it("links every event with the stories it names, both ways", async () => {
+    for (const event of pages.filter((page) => page.kind === "event" && Array.isArray(page.data.news))) {
+      for (const story of event.data.news as string[]) {
+        const page = await readPage(output, story);
+        assert.ok(page.querySelector(`#about-the-event + ul a[href="${event.url}"]`), `${story} shows ${event.url}`);
+      }
+    }
+  });
+
   it("shows each seed story with its date", async () => {
     for (const seed of SEED_STORIES) {
       const time = (await readPage(output, seed.url)).querySelector("main article time");
@@ -172,7 +203,8 @@ describe(`the R&I site${FROM}`, () => {
       .map((p) => p.trim().replace(/\s+/g, " "))
       .filter((p) => p && !/[[*_`#<>|]/.test(p));
     for (const paragraph of paragraphs) assert.ok(shown.includes(paragraph), paragraph);
-    const latest = [...doc.querySelectorAll("main .nhsuk-card time")].map((t) => t.getAttribute("datetime"));
+    // The latest-news cards only: upcoming events have cards of their own.
+    const latest = [...doc.querySelectorAll('main section[aria-labelledby="latest-news"] .nhsuk-card time')].map((t) => t.getAttribute("datetime"));
     assert.deepEqual(
       latest,
       stories(pages)
@@ -188,7 +220,7 @@ describe(`the R&I site${FROM}`, () => {
         .filter((page) => page.kind === kind)
         .map((page) => page.url)
         .slice(0, 1);
-    for (const url of ["/", "/news/", ...one("news"), "/services/", ...one("service"), ...one("page"), "/404.html"]) {
+    for (const url of ["/", "/news/", ...one("news"), "/events/", ...one("event"), "/services/", ...one("service"), ...one("page"), "/404.html"]) {
       const doc = await readPage(output, url);
       assert.equal(doc.querySelector("a.nhsuk-skip-link")?.getAttribute("href"), "#maincontent", url);
       assert.ok(doc.querySelector("main#maincontent"), url);

@@ -13,8 +13,8 @@ export function visiblePages(current: number, total: number): Array<number | "â€
   });
 }
 
-/** nhsuk-frontend's numbered pagination. Nothing is shown for a single page. */
-export function Pagination({ listing, data }: { listing: ListingPage; data: PageData }) {
+/** nhsuk-frontend's numbered pagination (of any listing: it reads only the page numbers and addresses). Nothing is shown for a single page. */
+export function Pagination({ listing, data }: { listing: Pick<ListingPage, "number" | "total" | "url" | "pageUrls">; data: PageData }) {
   if (listing.total < 2) return null;
   const previous = listing.pageUrls[listing.number - 2];
   const next = listing.pageUrls[listing.number];

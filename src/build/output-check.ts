@@ -3,6 +3,7 @@ import path from "node:path";
 import type { CheckResult } from "../check/check.ts";
 import { IMAGES_FOLDER } from "../content/site-urls.ts";
 import { CONTENT_TYPES } from "../content/types.ts";
+import { matches } from "../publish/http-headers.ts";
 
 /**
  * What a finished site must hold before it replaces the live one, and all it may hold.
@@ -30,6 +31,8 @@ const OWN_FOLDERS = new Set(["assets", "pagefind", "admin"]);
 const OWN_EXTENSIONS = /\.(?:html|css|js|json|ya?ml|svg|png|ico|webmanifest|wasm|txt|pagefind|pf_fragment|pf_index|pf_meta|pf_filter)$/;
 /** Everywhere else, a folder holds a page and the page's feed. */
 const PAGE_FILES = new Set(["index.html", "feed.xml"]);
+/** The other files the content types write (an event's calendar file), as their definitions name them. */
+const SERVED_FILES = CONTENT_TYPES.flatMap((definition) => definition.files?.served ?? []);
 
 /** Every file under a folder, as site paths; links are reported, never followed. */
 function listOutput(output: string): { files: string[]; links: string[] } {
@@ -62,6 +65,11 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
     ),
     ...images,
     ...check.files.filter((file) => !file.heldBack).map((file) => `${file.location.url.slice(1)}index.html`),
+    // The files beside a published item's page, such as an event's calendar file.
+    ...check.files
+      .filter((file) => !file.heldBack)
+      .flatMap((file) => CONTENT_TYPES.find((definition) => definition.name === file.location.type)?.files?.beside(file.location.url) ?? [])
+      .map((url) => url.slice(1)),
   ];
   for (const file of expected) if (!present.has(file)) problems.push(`${file} is missing (it should be at /${file})`);
 
@@ -72,7 +80,7 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
         ? images.has(file)
         : OWN_FOLDERS.has(top ?? "")
           ? OWN_EXTENSIONS.test(file)
-          : PAGE_FILES.has(path.posix.basename(file))
+          : PAGE_FILES.has(path.posix.basename(file)) || SERVED_FILES.some((served) => matches(served.path, `/${file}`))
       : REQUIRED_FILES.includes(file);
     if (!allowed) problems.push(`${file} is not a file the site publishes`);
   }

@@ -129,12 +129,14 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   }
 
   const dated = definition.dated;
-  const date = dated && typeof data[dated.field] === "string" && isCalendarDate(String(data[dated.field])) ? String(data[dated.field]) : undefined;
+  // The field may carry a time after its day (an event's `2025-07-01T18:00`); the day names the year.
+  const written = dated && typeof data[dated.field] === "string" ? String(data[dated.field]) : undefined;
+  const date = written && isCalendarDate(written.slice(0, 10)) && /^.{10}(?:T|$)/.test(written) ? written : undefined;
   if (dated && date && location.year && date.slice(0, 4) !== location.year) {
     problems.push({
       file,
       field: dated.field,
-      message: `"${date}" is in ${date.slice(0, 4)} but the file is in the ${location.year} folder: move it to ${folderOf(definition)}/${date.slice(0, 4)}/ or correct the date`,
+      message: `"${date}" is in ${date.slice(0, 4)} but the file is in the ${location.year} folder: move it to ${folderOf(definition)}/${date.slice(0, 4)}/ or correct the ${dated.field === "date" ? "date" : dated.field}`,
       severity: "error",
     });
   }

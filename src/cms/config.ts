@@ -84,6 +84,13 @@ const HELP: Record<string, { label: string; hint?: string }> = {
   reviewed: { label: "Last reviewed", hint: "The day someone last checked the page is right." },
   reviewDue: { label: "Next review due", hint: "The check warns when this day has passed." },
   order: { label: "Order", hint: "Where the service comes in lists: 1 first. Leave empty to list by title." },
+  start: { label: "Starts", hint: "The day, as 2025-07-01, or the day and London time, as 2025-07-01T18:00." },
+  end: { label: "Ends", hint: "Optional, written as the start is (both with a time, or both without). Not before the start." },
+  location: { label: "Where", hint: "The place's name and address, as one line. Leave empty for an online-only event." },
+  online: { label: "Online", hint: "Ticked: people can join online (with a place as well, the event is both)." },
+  booking: { label: "Booking page", hint: "The address of the page where people book, starting https://" },
+  cost: { label: "Cost", hint: "Such as Free, or £25." },
+  news: { label: "News stories about the event", hint: "Each story's address on this site, such as /news/2024/a-story/" },
 };
 
 const DATE_FIELD = { widget: "datetime", format: "YYYY-MM-DD", date_format: "DD/MM/YYYY", time_format: false, picker_utc: true } as const;
@@ -127,6 +134,15 @@ function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): 
       return { widget: "text", ...(limit ? { pattern: [`^(?=[\\s\\S]*\\S)[\\s\\S]{1,${limit}}$`, `Write 1 to ${limit} characters.`] } : {}) };
     case "date":
       return { ...DATE_FIELD };
+    case "london-time":
+      return {
+        widget: "string",
+        pattern: ["^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$", "Write a day as 2025-07-01, or a day and London time as 2025-07-01T18:00."],
+      };
+    case "web-address":
+      return { widget: "string", pattern: [`^https://\\S{1,${(limit ?? 500) - 8}}$`, "Write the booking page's address, starting https://"] };
+    case "list":
+      return { widget: "list" };
     case "flag":
       return { widget: "boolean" };
     case "number":

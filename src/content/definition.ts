@@ -86,8 +86,23 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
    * change (a story's newer and older links): the preview re-renders it when this says so.
    */
   showsNeighbours?(url: string, before: Collection, after: Collection): boolean;
+  /**
+   * The addresses of other types' pages that show this type's items and would change
+   * between these two collections (a story's "About the event"): the preview re-renders them.
+   */
+  showsElsewhere?(before: Collection, after: Collection): string[];
   /** The feed a build must contain when it publishes any item of this type. */
   feedUrl?: string;
+  /** Files its listings write that are not pages (an event's calendar file). */
+  files?: {
+    /**
+     * Each kind of file as a site path (`:name` stands for one path segment) and the media
+     * type it is served as: the output check allows these, and the hosting files send the type.
+     */
+    served: ReadonlyArray<{ path: string; contentType: string }>;
+    /** The files a build must hold beside each published item's page. */
+    beside(url: string): string[];
+  };
   /** The Decap collection: a folder collection, or one file. */
   cms: { name: string; label: string; singular: string; folder: string; path?: string; preview: string; summary?: string; sortableFields: string[] } | { name: string; label: string; file: string };
   /** `npm run new -- <name> "Title"`: the front matter of a new file, and where it goes. */

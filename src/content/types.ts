@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ContentTypeDefinition } from "./definition.ts";
 import { isValidSlug, slugify } from "./slug.ts";
+import { event } from "./types/event.ts";
 import { home } from "./types/home.ts";
 import { news } from "./types/news.ts";
 import { page } from "./types/page.ts";
@@ -12,7 +13,7 @@ import { service } from "./types/service.ts";
  * addresses, the CMS collections, `npm run new` — is derived here or reads this list.
  * The order is the CMS's order of collections.
  */
-export const CONTENT_TYPES = [news, service, page, home] as const;
+export const CONTENT_TYPES = [news, event, service, page, home] as const;
 
 type Definitions = (typeof CONTENT_TYPES)[number];
 export type ContentType = Definitions["name"];

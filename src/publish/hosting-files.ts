@@ -34,11 +34,24 @@ function overlaps(a: string, b: string): boolean {
  * `globalHeaders`, each narrower rule a route whose headers replace global ones of the
  * same name, and a missing page gets the site's 404 page with a 404 status. Azure uses
  * the first route that matches, so narrower (later) rules are listed first, each with
- * the headers of the earlier rules that cover it.
+ * the headers of the earlier rules that cover it. Azure's routes cannot name one path
+ * segment (`/events/:year/:slug/event.ics`), but it sets a media type by file extension
+ * (`mimeTypes`), which is all such a rule may say here.
  */
 export function staticWebAppConfig(rules: readonly HeaderRule[], pathPrefix: string): Record<string, unknown> {
   const global = rules.filter((rule) => rule.path === "/*");
-  const routed = rules.filter((rule) => rule.path !== "/*");
+  const byType = rules.filter((rule) => rule.path !== "/*" && /\/:/.test(rule.path));
+  const routed = rules.filter((rule) => rule.path !== "/*" && !byType.includes(rule));
+  const mimeTypes: Record<string, string> = {};
+  for (const rule of byType) {
+    const extension = /(\.[a-z0-9]+)$/i.exec(rule.path)?.[1];
+    const names = Object.keys(rule.headers);
+    const type = rule.headers["Content-Type"];
+    if (!extension || names.length !== 1 || !type || (mimeTypes[extension] ?? type) !== type) {
+      throw new Error(`${rule.path}: Azure Static Web Apps can only give a media type by file extension, and one per extension`);
+    }
+    mimeTypes[extension] = type;
+  }
   const routes = routed
     .map((rule, index) => ({
       route: withPrefix(pathPrefix, rule.path),
@@ -55,6 +68,7 @@ export function staticWebAppConfig(rules: readonly HeaderRule[], pathPrefix: str
     globalHeaders: Object.assign({}, ...global.map((rule) => rule.headers)) as Record<string, string>,
     routes,
     responseOverrides: { "404": { rewrite: withPrefix(pathPrefix, "/404.html") } },
+    ...(Object.keys(mimeTypes).length ? { mimeTypes } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { CONTENT_TYPES } from "../content/types.ts";
 import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_PATH, CONTENT_SECURITY_POLICY, INERT_FILE_CONTENT_SECURITY_POLICY } from "./csp.ts";
 
 /**
@@ -8,7 +9,9 @@ import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_PATH, CONTENT_SECURITY_POLICY, INE
  * name, so the site-wide rule comes first and each narrower rule after it.
  *
  * A folder that needs its own policy, like the content editor at `/admin/`, is one more
- * entry after the site-wide one.
+ * entry after the site-wide one. A path may also name one segment with `:name` (as
+ * Netlify and Cloudflare Pages allow), for the files a content type writes beside its
+ * pages, such as `/events/:year/:slug/event.ics`.
  */
 export interface HeaderRule {
   path: string;
@@ -37,11 +40,20 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   { path: "/images/*", headers: { "Content-Security-Policy": INERT_FILE_CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff" } },
   // Decap CMS needs 'unsafe-eval'; only the editor gets it.
   { path: ADMIN_PATH, headers: { "Content-Security-Policy": ADMIN_CONTENT_SECURITY_POLICY } },
+  // The files content types write that are not pages, with the media type their definition gives
+  // (calendar files as text/calendar, so a click offers to add the event rather than show text).
+  ...CONTENT_TYPES.flatMap((definition) =>
+    (definition.files?.served ?? []).map((file) => ({ path: file.path, headers: { "Content-Type": file.contentType } })),
+  ),
 ];
 
 /** Whether a rule's path matches a request path (both without the prefix). */
 export function matches(rulePath: string, requestPath: string): boolean {
-  return rulePath.endsWith("*") ? requestPath.startsWith(rulePath.slice(0, -1)) : requestPath === rulePath;
+  if (rulePath.endsWith("*")) return requestPath.startsWith(rulePath.slice(0, -1));
+  if (!rulePath.includes("/:")) return requestPath === rulePath;
+  const want = rulePath.split("/");
+  const have = requestPath.split("/");
+  return want.length === have.length && want.every((part, index) => (part.startsWith(":") ? (have[index] ?? "") !== "" : part === have[index]));
 }
 
 /** The headers a request for `requestPath` gets: every matching rule in order, later ones winning. */

@@ -41,7 +41,8 @@ export type FileUpdate =
 /**
  * Re-renders what one edited content file changes, and nothing else: its page, the pages
  * of its type whose definition says they show it (a story's newer and older links), every
- * listing whose data changed, and the pages that follow the listings (the home page).
+ * listing whose data changed, the pages of other types that show its type's items (a
+ * story's "About the event"), and the pages that follow the listings (the home page).
  * Feeds, the sitemap and the search index catch up at the next full build.
  *
  * First it runs the whole check, as `npm run check` and the full build do: a file's
@@ -75,6 +76,9 @@ export async function updateFile(file: string): Promise<FileUpdate> {
   const edited = located.location.url;
   const before = new Set(state.items.map((item) => item.url));
   const collectionOf = (all: SharedData["collections"], name: string | undefined) => (name ? (all as Record<string, unknown>)[name] : undefined);
+  // Pages of other types that show the edited type's items (a story's "About the event").
+  const name = definition.collection?.name;
+  const shownElsewhere = new Set(definition.showsElsewhere?.(collectionOf(state.shared.collections, name), collectionOf(collections, name)) ?? []);
   for (const item of items) {
     const own = definitionOf(item.type);
     const name = own.collection?.name;
@@ -82,6 +86,7 @@ export async function updateFile(file: string): Promise<FileUpdate> {
       item.url === edited ||
       !before.has(item.url) ||
       own.followsListings === true ||
+      shownElsewhere.has(item.url) ||
       (item.type === definition.name &&
         own.showsNeighbours?.(item.url, collectionOf(state.shared.collections, name), collectionOf(collections, name)) === true);
     if (changed) pages.push(renderItem(shared, item, state.markdown));

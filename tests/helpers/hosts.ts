@@ -33,7 +33,13 @@ export function parseHeadersFile(text: string): HeadersBlock[] {
   return blocks;
 }
 
-const matchesSplat = (pattern: string, path: string) => (pattern.endsWith("*") ? path.startsWith(pattern.slice(0, -1)) : pattern === path);
+/** A trailing `*` matches the rest of the path; a `:name` segment matches one segment (Netlify and Cloudflare Pages both document both). */
+function matchesSplat(pattern: string, path: string): boolean {
+  if (pattern.endsWith("*")) return path.startsWith(pattern.slice(0, -1));
+  const want = pattern.split("/");
+  const have = path.split("/");
+  return want.length === have.length && want.every((part, index) => (part.startsWith(":") ? (have[index] ?? "") !== "" : part === have[index]));
+}
 
 /** Cloudflare Pages: every matching block in order; `! Name` detaches, a repeated name is joined with ", ". */
 export function cloudflareHeaders(blocks: HeadersBlock[], path: string): Record<string, string> {
@@ -56,10 +62,14 @@ export interface StaticWebAppConfig {
   globalHeaders: Record<string, string>;
   routes: Array<{ route: string; headers?: Record<string, string> }>;
   responseOverrides: Record<string, { rewrite?: string }>;
+  /** Media types by file extension, for every file with that extension. */
+  mimeTypes?: Record<string, string>;
 }
 
-/** Azure Static Web Apps: the global headers, then the first matching route's headers over them. */
+/** Azure Static Web Apps: the global headers, then the first matching route's headers over them, and the media type its extension is given. */
 export function azureHeaders(config: StaticWebAppConfig, path: string): Record<string, string> {
-  const route = config.routes.find((r) => matchesSplat(r.route, path));
-  return { ...config.globalHeaders, ...route?.headers };
+  const route = config.routes.find((r) => !r.route.includes("/:") && matchesSplat(r.route, path));
+  const extension = /\.[a-z0-9]+$/i.exec(path)?.[0];
+  const type = extension ? config.mimeTypes?.[extension] : undefined;
+  return { ...config.globalHeaders, ...route?.headers, ...(type ? { "Content-Type": type } : {}) };
 }

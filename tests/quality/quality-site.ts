@@ -4,7 +4,8 @@ import { ROOT, markdownFile, runCli, tempDir } from "../helpers/fixture-site.ts"
 
 /**
  * The real content plus ten stories from 2023 written like real ones (headings, lists,
- * links), so that the listing has a second page and every page type exists.
+ * links), so that the listing has a second page, and an example event in 2027 (upcoming on
+ * the tests' build day), so that every page type and both halves of the events listing exist.
  */
 export async function buildQualitySite(env: Record<string, string> = {}, outputFolder = "_site"): Promise<{ root: string; output: string }> {
   const root = await tempDir("quality");
@@ -26,6 +27,24 @@ export async function buildQualitySite(env: Record<string, string> = {}, outputF
       markdownFile({ title: `Example story ${n}`, date, summary: `A summary of example story ${n}.`, tags: [topics[n % topics.length]] }, body),
     );
   }
+  await mkdir(path.join(content, "events", "2027"), { recursive: true });
+  await writeFile(
+    path.join(content, "events", "2027", "example-event.md"),
+    markdownFile(
+      {
+        title: "Example event",
+        summary: "An example evening event, used to test the events listing and an upcoming event's page.",
+        start: "2027-03-04T18:00",
+        end: "2027-03-04T20:00",
+        location: "Example Hall, 1 Example Street, Example Town",
+        online: true,
+        booking: "https://booking.example/example-event",
+        cost: "Free",
+        tags: ["events"],
+      },
+      "## What to expect\n\nA talk, then questions. Read about [taking part in research](/services/taking-part-in-research/).",
+    ),
+  );
   const output = path.join(root, outputFolder);
   const result = await runCli("build", ["--input", content, "--output", output], env);
   if (result.code !== 0) throw new Error(`quality site build failed:\n${result.stderr}`);
@@ -40,6 +59,9 @@ export const PAGE_TYPES: Record<string, string> = {
   story: "news/2024/lancet-commission-on-self-harm/",
   "year archive": "news/2024/",
   topic: "news/topics/events/",
+  "events listing": "events/",
+  "upcoming event": "events/2027/example-event/",
+  "past event": "events/2024/windows-of-opportunity-innovations-in-care/",
   "services index": "services/",
   service: "services/taking-part-in-research/",
   "accessibility statement": "accessibility-statement/",

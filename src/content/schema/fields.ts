@@ -11,7 +11,7 @@ import { isCalendarDate } from "../dates.ts";
  * form is made from the same fields the check enforces (src/cms/config.ts).
  */
 export interface FieldMeta {
-  kind: "text" | "long-text" | "date" | "flag" | "number" | "list" | "topics" | "image-file";
+  kind: "text" | "long-text" | "date" | "london-time" | "web-address" | "flag" | "number" | "list" | "topics" | "image-file";
   maxLength?: number;
 }
 
