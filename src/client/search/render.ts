@@ -1,7 +1,6 @@
 import { excerptFragment } from "./excerpt.ts";
 import type { PagefindResultData } from "./pagefind-api.ts";
 
-
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
