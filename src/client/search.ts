@@ -1,4 +1,5 @@
 import type { Pagefind, PagefindResult } from "./search/pagefind-api.ts";
+import { allowPagefindWorker } from "./search/worker-policy.ts";
 import { type SearchQuery, describeResults, hasSearch, pagefindFilters, readQuery, writeQuery } from "./search/query.ts";
 import { renderResult } from "./search/render.ts";
 
@@ -19,7 +20,9 @@ let generation = 0;
 
 function loadPagefind(): Promise<Pagefind> {
   pagefind ??= (async () => {
-    const module = (await import(root?.dataset.pagefind ?? "/pagefind/pagefind.js")) as Pagefind;
+    const script = root?.dataset.pagefind ?? "/pagefind/pagefind.js";
+    allowPagefindWorker(script);
+    const module = (await import(script)) as Pagefind;
     await module.options({ baseUrl: root?.dataset.baseUrl ?? "/", excerptLength: 30 });
     await module.init();
     return module;

@@ -1,5 +1,6 @@
 import { LOCAL_BACKEND_ORIGIN } from "../cms/local-backend.ts";
 import { EXCERPT_POLICY } from "../client/search/excerpt.ts";
+import { WORKER_POLICY } from "../client/search/worker-policy.ts";
 
 /**
  * The site's one Content Security Policy. The test server sends it as a header, and the
@@ -20,7 +21,8 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   // running, except through the one named policy: the search page's inert parse of
   // Pagefind's excerpts, which copies only their text (src/client/search/excerpt.ts).
   "require-trusted-types-for": ["'script'"],
-  "trusted-types": [EXCERPT_POLICY],
+  // The excerpt's parse, and the one URL Pagefind's worker may be started from (src/client/search/worker-policy.ts).
+  "trusted-types": [EXCERPT_POLICY, WORKER_POLICY],
 };
 
 export function serialisePolicy(directives: Readonly<Record<string, readonly string[]>>): string {
