@@ -179,7 +179,7 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   const bodyFile = { file, title: typeof data.title === "string" ? data.title : undefined, lineOffset: parsed.bodyLineOffset };
   // Only stories are rendered by the build's own code; Eleventy renders the other pages.
   const rendered = settings.renderPrefix !== undefined && location.type === "news" && report.valid && !report.heldBack;
-  const facts = rendered ? renderedBodyFacts(parsed, bodyFile, siteMarkdown(settings.renderPrefix)) : bodyFacts(parsed.body, bodyFile);
+  const facts = rendered ? renderedBodyFacts(parsed, bodyFile, siteMarkdown(settings.renderPrefix, settings.contentDir)) : bodyFacts(parsed.body, bodyFile);
   problems.push(...facts.problems);
   report.links = facts.links;
   if (settingsKey) examined.set(parsed, { settings: settingsKey, report });

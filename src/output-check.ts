@@ -1,7 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { CheckResult } from "./check.ts";
-import { IMAGES_FOLDER } from "./site-urls.ts";
+import { DOCUMENTS_FOLDER, IMAGES_FOLDER } from "./site-urls.ts";
+import { sizedFiles } from "./images/responsive.ts";
 
 /**
  * What a finished site must hold before it replaces the live one, and all it may hold.
@@ -51,13 +52,16 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
   const present = new Set(files);
   const problems = links.map((link) => `${link} is a symbolic link; the site publishes only files`);
 
-  const images = new Set(check.images.map((image) => `${IMAGES_FOLDER}/${image}`));
+  // Editors' images and their resized copies, and editors' documents: exactly those the check passed.
+  const images = new Set([...check.images.map((image) => `${IMAGES_FOLDER}/${image}`), ...sizedFiles(check.media)]);
+  const documents = new Set(check.documents.map((document) => `${DOCUMENTS_FOLDER}/${document}`));
   const expected = [
     ...REQUIRED_FILES,
     ...(searchIndex ? ["pagefind/pagefind.js"] : []),
     // A site without stories has no feeds (src/feed.ts).
     ...(check.files.some((file) => file.location.type === "news" && !file.heldBack) ? ["news/feed.xml"] : []),
     ...images,
+    ...documents,
     ...check.files.filter((file) => !file.heldBack).map((file) => `${file.location.url.slice(1)}index.html`),
   ];
   for (const file of expected) if (!present.has(file)) problems.push(`${file} is missing (it should be at /${file})`);
@@ -67,7 +71,9 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
     const allowed = file.includes("/")
       ? top === IMAGES_FOLDER
         ? images.has(file)
-        : OWN_FOLDERS.has(top ?? "")
+        : top === DOCUMENTS_FOLDER
+          ? documents.has(file)
+          : OWN_FOLDERS.has(top ?? "")
           ? OWN_EXTENSIONS.test(file)
           : PAGE_FILES.has(path.posix.basename(file))
       : REQUIRED_FILES.includes(file);

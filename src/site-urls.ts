@@ -11,6 +11,10 @@ export const GENERATED_FOLDERS: readonly string[] = ["/assets/", "/pagefind/"];
 export const IMAGES_FOLDER = "images";
 export const IMAGES_URL = `/${IMAGES_FOLDER}/`;
 
+/** Editors' documents: `content/documents/<name>` is published at `/documents/<name>`. */
+export const DOCUMENTS_FOLDER = "documents";
+export const DOCUMENTS_URL = `/${DOCUMENTS_FOLDER}/`;
+
 export interface PublishedStory {
   url: string;
   /** `YYYY-MM-DD`, already checked to be a real date. */
@@ -26,6 +30,8 @@ export interface SiteUrlsInput {
   topicSlugs: string[];
   /** Files under content/images/, relative to it, with forward slashes. */
   images: Iterable<string>;
+  /** Files under content/documents/, relative to it, with forward slashes. */
+  documents?: Iterable<string>;
 }
 
 export interface SiteUrls {
@@ -50,7 +56,10 @@ export function siteUrls(input: SiteUrlsInput): SiteUrls {
   }));
   const index = buildNewsIndex(entries, input.topicSlugs);
   const pages = new Set<string>([...GENERATED_URLS, ...input.pages, ...index.listing.map((page) => page.url), ...index.archives.map((page) => page.url)]);
-  const files = new Set<string>([...input.images].map((image) => `${IMAGES_URL}${image}`));
+  const files = new Set<string>([
+    ...[...input.images].map((image) => `${IMAGES_URL}${image}`),
+    ...[...(input.documents ?? [])].map((document) => `${DOCUMENTS_URL}${document}`),
+  ]);
   let candidates: string[] | undefined;
   return {
     has: (url) => pages.has(url) || files.has(url) || GENERATED_FOLDERS.some((folder) => url.startsWith(folder) && url !== folder),

@@ -37,7 +37,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
 
   tsxExtension(eleventyConfig);
   eleventyConfig.setFrontMatterParsingOptions(frontMatterOptions);
-  const markdown = siteMarkdown(options.pathPrefix);
+  const markdown = siteMarkdown(options.pathPrefix, inputDir);
   eleventyConfig.setLibrary("md", markdown);
 
   eleventyConfig.addGlobalData("pathPrefix", options.pathPrefix);
