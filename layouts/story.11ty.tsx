@@ -4,6 +4,7 @@ import { Content } from "./components/Content.tsx";
 import { SearchData } from "./components/SearchData.tsx";
 import { PreviewBanner } from "./components/PreviewBanner.tsx";
 import { StoryNavigation } from "./components/StoryNavigation.tsx";
+import { Picture } from "./components/Picture.tsx";
 import { Time } from "./components/Time.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
 
@@ -16,7 +17,7 @@ export function render(data: StoryData) {
       data={data}
       title={data.title}
       description={data.summary}
-      article={{ date: data.date, updated: data.updated, tags: data.tags, image: data.image }}
+      article={{ date: data.date, updated: data.updated, tags: data.tags, image: data.image, imageInfo: data.leadImage?.info }}
       trail={[
         { text: "Home", url: "/" },
         { text: "News", url: "/news/" },
@@ -38,6 +39,13 @@ export function render(data: StoryData) {
                 </>
               ) : null}
             </p>
+            {data.image ? (
+              // The NHS image component; the lead image is at the top of the page, so it is not lazy-loaded.
+              <figure class="nhsuk-image">
+                <Picture data={data} src={data.image.src} alt={data.image.alt} info={data.leadImage?.info} className="nhsuk-image__img" />
+                {data.image.caption ? <figcaption class="nhsuk-image__caption">{data.image.caption}</figcaption> : null}
+              </figure>
+            ) : null}
             <Content html={data.content} />
           </article>
           <TopicTags tags={data.tags ?? []} data={data} />

@@ -1,3 +1,4 @@
+import type { ImageInfo } from "./media/catalog.ts";
 import { isoDate } from "./dates.ts";
 
 /** What listings, cards and story navigation need to know about a story. */
@@ -10,6 +11,8 @@ export interface NewsEntry {
   updated?: string;
   tags: string[];
   year: string;
+  /** The story's lead image and what the check read of it, for its card and page. */
+  image?: { src: string; alt: string; caption?: string; info?: ImageInfo };
 }
 
 export interface ListingPage {
@@ -121,5 +124,13 @@ export function toNewsEntry(item: CollectionItem): NewsEntry {
     updated: typeof data.updated === "string" ? data.updated : undefined,
     tags: Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === "string") : [],
     year: date.slice(0, 4),
+    ...(leadImage(data.image) ? { image: leadImage(data.image) } : {}),
   };
+}
+
+/** A story's `image` front matter, when it has the schema's shape. */
+function leadImage(value: unknown): NewsEntry["image"] {
+  const image = value as { src?: unknown; alt?: unknown; caption?: unknown } | undefined;
+  if (typeof image?.src !== "string" || typeof image.alt !== "string") return undefined;
+  return { src: image.src, alt: image.alt, ...(typeof image.caption === "string" ? { caption: image.caption } : {}) };
 }

@@ -1,7 +1,7 @@
 import type { ContentType } from "./content-types.ts";
 import type { AssetUrls } from "./eleventy/assets.ts";
 import type { Feed } from "./feed.ts";
-import type { ArchivePage, ListingPage, NewsIndex } from "./news-index.ts";
+import type { ArchivePage, ListingPage, NewsEntry, NewsIndex } from "./news-index.ts";
 import type { NewsFrontMatter } from "./schema/news.ts";
 import type { PageFrontMatter } from "./schema/page.ts";
 import type { ServiceFrontMatter } from "./schema/service.ts";
@@ -53,7 +53,8 @@ export interface PageData {
   };
 }
 
-export type StoryData = PageData & NewsFrontMatter;
+/** A story's page also gets its lead image with what the check read of it (src/news/store.ts). */
+export type StoryData = PageData & NewsFrontMatter & { leadImage?: NewsEntry["image"] };
 export type ServiceData = PageData & ServiceFrontMatter;
 export type PlainPageData = PageData & PageFrontMatter;
 export type ListingData = PageData & { listing: ListingPage };

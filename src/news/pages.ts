@@ -44,6 +44,7 @@ export function renderStoryPage(shared: SharedData, story: Story, markdown: Mark
     contentType: "news" as const,
     page: page(entry.url, story.inputPath, new Date(`${entry.date}T00:00:00Z`)),
     content: renderBody(markdown, story.source),
+    leadImage: entry.image,
   };
   const html = renderHtml(renderStory(data));
   return { url: entry.url, html, searchable: true };

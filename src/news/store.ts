@@ -5,6 +5,7 @@ import { londonToday } from "../dates.ts";
 import { type ParsedFile, readContentFile } from "../frontmatter.ts";
 import { type NewsEntry, toNewsEntry } from "../news-index.ts";
 import type { NewsFrontMatter } from "../schema/news.ts";
+import { mediaFor } from "../media/catalog.ts";
 
 /** A published story: what listings show, its front matter, and its markdown body. */
 export interface Story {
@@ -55,6 +56,7 @@ export function storyFiles(contentDir: string): string[] {
 export function loadStories(contentDir: string, options: NewsOptions, files = storyFiles(contentDir)): Story[] {
   const today = londonToday(options.today).toISODate() ?? "";
   const stories: Story[] = [];
+  const media = mediaFor(contentDir);
   for (const file of files) {
     const located = locate(path.relative(contentDir, file).split(path.sep).join("/"));
     if (!located.ok || located.location.type !== "news") continue;
@@ -63,6 +65,9 @@ export function loadStories(contentDir: string, options: NewsOptions, files = st
     if (typeof data.title !== "string" || typeof data.date !== "string") continue;
     if (!options.preview && (data.draft === true || data.date > today)) continue;
     const entry = toNewsEntry({ url: located.location.url, date: new Date(`${data.date}T00:00:00Z`), data });
+    // What the check read of the lead image: its size and the names of its resized copies.
+    const info = entry.image ? media.images.get(entry.image.src) : undefined;
+    if (entry.image && info) entry.image.info = info;
     const relative = path.relative(process.cwd(), file).split(path.sep).join("/");
     stories.push({ entry, data: data as NewsFrontMatter, source, inputPath: relative.startsWith(".") ? relative : `./${relative}` });
   }
