@@ -4,6 +4,9 @@ import anchor from "markdown-it-anchor";
 import container from "markdown-it-container";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
+import { COMPONENTS, type ComponentInfo } from "./content-components.ts";
+
+export { COMPONENTS } from "./content-components.ts";
 
 /**
  * The NHS content components editors write in markdown, as fenced blocks
@@ -17,50 +20,6 @@ import type Token from "markdown-it/lib/token.mjs";
  * words after the name are the component's heading (warning), summary (details, expander)
  * or caption (figure), rendered as inline markdown, so they are escaped like any text.
  */
-export interface ComponentInfo {
-  name: string;
-  /** What the words after the name are, if the component takes any. */
-  title?: "heading" | "summary" | "caption";
-  titleRequired?: boolean;
-  /** For EDITING.md and the CMS. */
-  description: string;
-  example: string;
-}
-
-export const COMPONENTS: readonly ComponentInfo[] = [
-  {
-    name: "inset",
-    description: "inset text: sets a short piece of information apart from the text around it",
-    example: "::: inset\nYou can take part in more than one study at a time.\n:::",
-  },
-  {
-    name: "warning",
-    title: "heading",
-    description: 'a warning callout: something people must know; its heading is "Important" unless you give one',
-    example: "::: warning Before you take part\nTell the research team about any medicines you take.\n:::",
-  },
-  {
-    name: "details",
-    title: "summary",
-    titleRequired: true,
-    description: "details: a link that opens to show more, for information only some people need",
-    example: "::: details Who can see my information?\nOnly the research team and the study's sponsor.\n:::",
-  },
-  {
-    name: "expander",
-    title: "summary",
-    titleRequired: true,
-    description: "an expander: a box that opens to show more, for longer content or several in a row",
-    example: "::: expander Opening times\nWe are open 9am to 5pm, Monday to Friday.\n:::",
-  },
-  {
-    name: "figure",
-    title: "caption",
-    description: "a figure: one image with a caption under it",
-    example: "::: figure The research team at the 2024 open day\n![Four people standing by a poster about the study](/images/team.jpg)\n:::",
-  },
-];
-
 export const COMPONENT_NAMES: readonly string[] = COMPONENTS.map((component) => component.name);
 
 /** A service page gets a contents list once it has this many level-2 headings. */
