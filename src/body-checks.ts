@@ -75,7 +75,8 @@ export function linkProblem(href: string, context: Pick<BodyContext, "url" | "ur
   const shown = href === target ? `"${href}"` : `"${href}" (${target})`;
   const guess = nearest ? ` (did you mean "${nearest}"?)` : "";
   if (kind === "image") return `${shown} is not an image on this site${guess}: put the image in the content/${IMAGES_FOLDER}/ folder, or correct the address`;
-  if (target.startsWith(DOCUMENTS_URL)) return `${shown} is not a document on this site${guess}: put the document in the content/${DOCUMENTS_FOLDER}/ folder, or correct the address`;
+  if (target.startsWith(DOCUMENTS_URL))
+    return `${shown} is not a document on this site${guess}: put the document in the content/${DOCUMENTS_FOLDER}/ folder, or correct the address`;
   return `${shown} goes to no page on this site${guess}: correct the address or remove the link`;
 }
 

@@ -100,6 +100,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   const media = await readMedia(contentDir, inventory.images, inventory.documents);
   problems.push(...media.problems);
   rememberMedia(contentDir, media.catalog);
+  // An unreadable image is reported once, above; links to it are not reported again.
   const readable = inventory.images.filter((image) => media.catalog.images.has(`${IMAGES_URL}${image}`));
   const site = await readJson(path.join(contentDir, "_data", "site.json"), siteSchema, problems);
   const topics = await readJson(path.join(contentDir, "_data", "topics.json"), topicsSchema, problems);
@@ -126,7 +127,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     if (report.heldBack === "embargo") notices.push(`${report.file}: embargoed until ${String(report.parsed?.data.date)}, left out of this build`);
   }
   problems.push(...duplicateUrlProblems(byUrl));
-  problems.push(...siteWideProblems(reports, topicSlugs ?? [], readable, inventory.documents, site));
+  problems.push(...siteWideProblems(reports, topicSlugs ?? [], inventory.images, inventory.documents, site));
 
   const files: CheckedFile[] = reports.flatMap((report): CheckedFile[] => {
     const { file, location, parsed, valid, heldBack } = report;

@@ -54,4 +54,3 @@ export const COMPONENTS: readonly ComponentInfo[] = [
     example: "::: figure The research team at the 2024 open day\n![Four people standing by a poster about the study](/images/team.jpg)\n:::",
   },
 ];
-

@@ -46,9 +46,7 @@ function render(md: MarkdownIt, component: ComponentInfo) {
           return '<div class="nhsuk-inset-text">\n<span class="nhsuk-u-visually-hidden">Information: </span>\n';
         case "warning": {
           const level = (token.meta as { level?: number } | null)?.level ?? 3;
-          const heading = title
-            ? `<span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>${inline(md, title, env)}</span>`
-            : "Important";
+          const heading = title ? `<span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>${inline(md, title, env)}</span>` : "Important";
           return `<div class="nhsuk-card nhsuk-card--warning">\n<div class="nhsuk-card__content">\n<h${level} class="nhsuk-card__heading">${heading}</h${level}>\n`;
         }
         case "details":
@@ -164,7 +162,10 @@ export function useComponents(md: MarkdownIt): void {
     const { headings } = tokens[index]?.meta as { headings: Heading[] };
     const escape = md.utils.escapeHtml;
     const items = headings
-      .map((heading) => `<li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="#${escape(heading.id)}">${escape(heading.text)}</a></li>`)
+      .map(
+        (heading) =>
+          `<li class="nhsuk-contents-list__item"><a class="nhsuk-contents-list__link" href="#${escape(heading.id)}">${escape(heading.text)}</a></li>`,
+      )
       .join("\n");
     return `<nav class="nhsuk-contents-list" aria-label="Contents">\n<h2 class="nhsuk-u-visually-hidden">Contents</h2>\n<ol class="nhsuk-contents-list__list">\n${items}\n</ol>\n</nav>\n`;
   };
@@ -202,14 +203,18 @@ export function componentProblems(tokens: Token[]): Array<{ line: number; messag
       const name = token.type.slice("container_".length, -"_open".length);
       const component = COMPONENTS.find((entry) => entry.name === name);
       if (component?.titleRequired && !componentTitle(token.info, name)) {
-        problems.push({ line, message: `"::: ${name}" needs its ${component.title ?? "title"} on the same line, such as "${component.example.split("\n")[0]}"` });
+        problems.push({
+          line,
+          message: `"::: ${name}" needs its ${component.title ?? "title"} on the same line, such as "${component.example.split("\n")[0]}"`,
+        });
       }
       if (name === "figure") figure = { token, images: 0, other: false };
     } else if (token.type === "container_figure_close" && figure) {
       if (figure.images !== 1 || figure.other) {
         problems.push({
           line: figure.token.map?.[0] ?? 0,
-          message: '"::: figure" must hold one image and nothing else, such as ![Description of the picture](/images/photo.jpg); its caption goes after "::: figure"',
+          message:
+            '"::: figure" must hold one image and nothing else, such as ![Description of the picture](/images/photo.jpg); its caption goes after "::: figure"',
         });
       }
       figure = undefined;

@@ -60,7 +60,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
   useComponents(md);
   const prefix = (options.pathPrefix ?? "/").replace(/\/$/, "");
   const { media } = options;
-  if (media) useMedia(md, media, `${prefix}/`);
+  if (media) useMedia(md, media);
   if (prefix) {
     const { rules } = md.renderer;
     const asToken: Rule = (tokens, index, opts, _env, self) => self.renderToken(tokens, index, opts);
@@ -91,7 +91,7 @@ export function createMarkdown(options: MarkdownOptions = {}): MarkdownIt {
  * At parse time: a link to a document gets its type and size inside the link text, and
  * an image at the very start of the body is not lazy-loaded (it is likely in view at once).
  */
-function useMedia(md: MarkdownIt, media: () => MediaCatalog, _prefix: string): void {
+function useMedia(md: MarkdownIt, media: () => MediaCatalog): void {
   md.core.ruler.push("ri_media", (state) => {
     const catalog = media();
     state.tokens.forEach((token, index) => {

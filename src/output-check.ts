@@ -74,8 +74,8 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
         : top === DOCUMENTS_FOLDER
           ? documents.has(file)
           : OWN_FOLDERS.has(top ?? "")
-          ? OWN_EXTENSIONS.test(file)
-          : PAGE_FILES.has(path.posix.basename(file))
+            ? OWN_EXTENSIONS.test(file)
+            : PAGE_FILES.has(path.posix.basename(file))
       : REQUIRED_FILES.includes(file);
     if (!allowed) problems.push(`${file} is not a file the site publishes`);
   }

@@ -95,7 +95,8 @@ for (const component of COMPONENTS) {
       const inner = figure ? `![${(data.alt ?? "").replace(/[[\]\n]/g, " ")}](${data.image ?? ""})` : (data.body ?? "").trim();
       return `::: ${component.name}${title ? ` ${title}` : ""}\n${inner}\n:::`;
     },
-    toPreview: (data) => `<p><strong>${escapeHtml(component.label)}${data.title ? `: ${escapeHtml(data.title)}` : ""}</strong></p><p>${escapeHtml(figure ? (data.alt ?? "") : (data.body ?? ""))}</p>`,
+    toPreview: (data) =>
+      `<p><strong>${escapeHtml(component.label)}${data.title ? `: ${escapeHtml(data.title)}` : ""}</strong></p><p>${escapeHtml(figure ? (data.alt ?? "") : (data.body ?? ""))}</p>`,
   });
 }
 cms?.registerEventListener({

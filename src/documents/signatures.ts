@@ -82,7 +82,8 @@ export function documentProblem(file: string, type: DocumentType): string | unde
     return undefined;
   }
   const start = firstBytes(file, 128);
-  if (type === "pdf") return ascii(start, 0, 5) === "%PDF-" ? undefined : `is named as a ${label} but its contents are not a PDF: export or print the document to PDF again`;
+  if (type === "pdf")
+    return ascii(start, 0, 5) === "%PDF-" ? undefined : `is named as a ${label} but its contents are not a PDF: export or print the document to PDF again`;
   const zip = start[0] === 0x50 && start[1] === 0x4b && start[2] === 0x03 && start[3] === 0x04;
   if (!zip) return `is named as a${/^[AEIOU]/.test(label) ? "n" : ""} ${label} but its contents are not one: save it again from the program that made it`;
   if (type === "odt") {

@@ -24,10 +24,7 @@ const ENCODERS = {
 } as const satisfies ImageOptions;
 
 const sharpVersion = (createRequire(import.meta.url)("sharp/package.json") as { version: string }).version;
-const SETTINGS = createHash("sha256")
-  .update(JSON.stringify({ ENCODERS, sharpVersion, SHARE_WIDTH, SHARE_HEIGHT }))
-  .digest("hex")
-  .slice(0, 8);
+const SETTINGS = createHash("sha256").update(JSON.stringify({ ENCODERS, sharpVersion, SHARE_WIDTH, SHARE_HEIGHT })).digest("hex").slice(0, 8);
 
 /** Where copies are kept between builds (`RI_IMAGE_CACHE` moves it), one folder per encoder settings. */
 export function imageCacheDir(): string {

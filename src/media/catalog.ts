@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { DOCUMENT_EXTENSIONS, type DocumentType } from "../documents/signatures.ts";
+import { DOCUMENT_EXTENSIONS, type DocumentType, formatFileSize } from "../documents/signatures.ts";
 import type { Problem } from "../problems.ts";
 import { displayPath } from "../problems.ts";
 import { DOCUMENTS_FOLDER, DOCUMENTS_URL, IMAGES_FOLDER, IMAGES_URL } from "../site-urls.ts";
@@ -49,8 +49,6 @@ export const LARGE_IMAGE_PIXELS = 6000;
 /** Past this many pixels an image is refused: decoding it could exhaust the build machine's memory. */
 export const MAX_IMAGE_PIXELS = 100_000_000;
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-
 /** Images already read, by file, size and modification time: the preview checks the site on every save. */
 const known = new Map<string, { key: string; info: ImageInfo }>();
 
@@ -84,7 +82,11 @@ async function readImage(contentDir: string, name: string): Promise<ImageInfo> {
  * Reads every image and document the allow-list passed. An image sharp cannot read is an
  * error (the build could not resize it); a very large one is a warning with its size.
  */
-export async function readMedia(contentDir: string, images: readonly string[], documents: readonly string[]): Promise<{ catalog: MediaCatalog; problems: Problem[] }> {
+export async function readMedia(
+  contentDir: string,
+  images: readonly string[],
+  documents: readonly string[],
+): Promise<{ catalog: MediaCatalog; problems: Problem[] }> {
   const problems: Problem[] = [];
   const imageMap = new Map<string, ImageInfo>();
   for (const name of images) {
@@ -97,7 +99,7 @@ export async function readMedia(contentDir: string, images: readonly string[], d
       problems.push({ file: displayPath(file), message: `could not be read as an image (${reason}): export it again as PNG or JPEG`, severity: "error" });
       continue;
     }
-    const size = `${megabytes(info.bytes)}, ${info.width} × ${info.height} pixels`;
+    const size = `${formatFileSize(info.bytes)}, ${info.width} × ${info.height} pixels`;
     if (info.width * info.height > MAX_IMAGE_PIXELS) {
       problems.push({
         file: displayPath(file),

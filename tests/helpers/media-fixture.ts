@@ -16,7 +16,8 @@ export async function fixturePhoto(width = 1600, height = 1000): Promise<Buffer>
 
 /** A chart with a transparent background: its fallback copies stay PNG. */
 export async function fixtureChart(): Promise<Buffer> {
-  const bars = '<svg width="800" height="500"><rect x="50" y="200" width="100" height="300" fill="#d5281b"/><rect x="250" y="100" width="100" height="400" fill="#005eb8"/></svg>';
+  const bars =
+    '<svg width="800" height="500"><rect x="50" y="200" width="100" height="300" fill="#d5281b"/><rect x="250" y="100" width="100" height="400" fill="#005eb8"/></svg>';
   return sharp({ create: { width: 800, height: 500, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 0 } } })
     .composite([{ input: Buffer.from(bars), top: 0, left: 0 }])
     .png()
@@ -73,14 +74,23 @@ export async function mediaFixture(): Promise<FixtureOptions> {
         body: FIXTURE_STORY_BODY,
         image: { src: "/images/photo.jpg", alt: "A blue picture with a yellow circle and a green box", caption: "The lead picture's caption" },
       },
-      { slug: "plain", title: "A plain story", date: "2024-10-01", summary: "A story without pictures.", image: { src: "/images/chart.png", alt: "A bar chart" } },
+      {
+        slug: "plain",
+        title: "A plain story",
+        date: "2024-10-01",
+        summary: "A story without pictures.",
+        image: { src: "/images/chart.png", alt: "A bar chart" },
+      },
     ],
     files: {
       "images/photo.jpg": await fixturePhoto(),
       "images/chart.png": await fixtureChart(),
       "documents/annual-report.pdf": FIXTURE_PDF,
       "documents/results.csv": "site,count\nA,3\nB,5\n",
-      "services/long-service.md": markdownFile({ title: "Long service", summary: "A service page with sections.", reviewed: "2024-01-01" }, FIXTURE_SERVICE_BODY),
+      "services/long-service.md": markdownFile(
+        { title: "Long service", summary: "A service page with sections.", reviewed: "2024-01-01" },
+        FIXTURE_SERVICE_BODY,
+      ),
     },
   };
 }
