@@ -26,9 +26,10 @@ const { values } = parseArgs({
     dir: { type: "string" },
     keep: { type: "boolean", default: false },
     "watch-edit": { type: "boolean", default: false },
+    images: { type: "boolean", default: false },
   },
 });
-const stories = Number(values.stories ?? (values["watch-edit"] ? 5000 : 10000));
+const stories = Number(values.stories ?? (values["watch-edit"] ? 5000 : values.images ? 1000 : 10000));
 const runs = Math.max(1, Number(values.runs));
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const workParent = values.dir ?? (existsSync("/dev/shm") ? "/dev/shm" : tmpdir());
@@ -55,6 +56,15 @@ async function repeat(name: string, times: number, run: (attempt: number) => Pro
   return results;
 }
 
+/** The address of the corpus's first story, which has a lead image in an image bench. */
+async function newestStory(content: string): Promise<string | undefined> {
+  const { readdir } = await import("node:fs/promises");
+  for (const year of (await readdir(path.join(content, "news"))).sort().reverse()) {
+    if ((await readdir(path.join(content, "news", year))).includes("story-0.md")) return `/news/${year}/story-0/`;
+  }
+  return undefined;
+}
+
 const median = (numbers: number[]) => {
   const sorted = numbers.toSorted((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
@@ -66,8 +76,28 @@ const KB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
 try {
   console.log(`Writing ${stories} stories to ${work} ...`);
-  const content = await writeCorpus(work, path.join(root, "content"), { stories });
-  if (values["watch-edit"]) {
+  const content = await writeCorpus(work, path.join(root, "content"), { stories, images: values.images });
+  if (values.images) {
+    // Every story has its own lead image: the first build resizes them all, the second takes them from the cache.
+    const cache = path.join(work, "image-cache");
+    const imageEnv = { RI_IMAGE_CACHE: cache, RI_SEARCH_INDEX: "0" };
+    const check = ok("check", await node("src/cli/check.ts", [content]));
+    const cold = ok("first build", await node("src/cli/build.ts", ["--input", content, "--output", path.join(work, "cold")], imageEnv));
+    const warm = ok("second build", await node("src/cli/build.ts", ["--input", content, "--output", path.join(work, "warm")], imageEnv));
+    const same = await folderBytes(path.join(work, "cold")).then(async (bytes) => bytes === (await folderBytes(path.join(work, "warm"))));
+    console.log(`\n${stories} stories with ${stories} images on ${process.platform} ${process.arch}, ${cpus().length} cores, Node ${process.version}`);
+    console.log(`check (reads every image's size):        ${check.seconds.toFixed(2)} s, ${check.peakMiB.toFixed(0)} MiB`);
+    console.log(`first build (resizes every image):       ${cold.seconds.toFixed(2)} s, ${cold.peakMiB.toFixed(0)} MiB`);
+    console.log(`second build (image cache reused):       ${warm.seconds.toFixed(2)} s, ${warm.peakMiB.toFixed(0)} MiB`);
+    console.log(`image processing: ${(cold.seconds - warm.seconds).toFixed(2)} s, ${(((cold.seconds - warm.seconds) / stories) * 1000).toFixed(0)} ms an image`);
+    console.log(`both builds the same size: ${same ? "yes" : "NO"}; image cache ${MiB(await folderBytes(cache))}`);
+    console.log("\npage weight on a first visit (gzip HTML, CSS and JS; images not lazy-loaded, as AVIF for a 390 px phone at 2x):");
+    const newest = (await htmlPages(path.join(work, "warm"))) > 0 ? await newestStory(content) : undefined;
+    for (const [type, url] of Object.entries({ home: "/", "news listing": "/news/", ...(newest ? { "story with lead image": newest } : {}) })) {
+      const weight = await pageWeight(path.join(work, "warm"), url);
+      console.log(`  ${type.padEnd(22)} ${KB(weight.total).padStart(9)} (HTML ${KB(weight.html)}, CSS and JS ${KB(weight.assets)}, images ${KB(weight.images)})`);
+    }
+  } else if (values["watch-edit"]) {
     const edit = await measureWatchEdit(root, content, 8000 + Math.floor(Math.random() * 1000));
     const update = /Story updated in (\d+) ms \((\d+) pages? written\)/.exec(edit.log);
     console.log(`\nnpm start on ${stories} stories: first preview build ${edit.firstBuildSeconds.toFixed(1)} s`);
@@ -121,7 +151,7 @@ try {
       "skipped" in query ? `first query: not measured (${query.skipped})` : `first query "research": ${KB(query.bytes)} in ${query.requests} requests`,
     );
     console.log(`output size: ${MiB(await folderBytes(whole))}`);
-    console.log("\npage weight on a first visit (gzip; HTML + the site's CSS and JS):");
+    console.log("\npage weight on a first visit (gzip; HTML + the site's CSS and JS, and any image not lazy-loaded):");
     for (const [type, url] of Object.entries({
       home: "/",
       "news listing": "/news/",

@@ -13,7 +13,8 @@ import { serveSite } from "./server.ts";
  * full-page PNGs of every page type at phone and desktop widths into screenshots/
  * (ignored by git), for a person to look at. Then the content editor's form for a news
  * story, filled in as an editor would (with Decap's offline test backend in place of
- * GitHub); that one is also copied to docs/images/ for EDITING.md.
+ * GitHub); that one is also copied to docs/images/ for EDITING.md, as is a picture of the
+ * content components on the fixture story's page.
  */
 const WIDTHS = [390, 1280];
 const outDir = path.join(ROOT, "screenshots");
@@ -33,6 +34,12 @@ try {
       const file = path.join(outDir, `${type.replace(/\W+/g, "-")}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(path.relative(ROOT, file));
+      if (type === "story with images, documents and components" && width === 1280) {
+        // The content components as an editor sees them on the page, for EDITING.md.
+        const picture = path.join(ROOT, "docs", "images", "content-components.png");
+        await page.locator(".ri-content").screenshot({ path: picture });
+        console.log(path.relative(ROOT, picture));
+      }
     }
     await context.close();
   }
