@@ -78,12 +78,14 @@ export interface CorpusOptions {
 
 /** A 1600 × 1000 photo-sized JPEG, different for each story, drawn with sharp (no files in the repository). */
 async function storyImage(random: () => number): Promise<Buffer> {
-  const colour = () => `#${Math.floor(random() * 0xffffff)
-    .toString(16)
-    .padStart(6, "0")}`;
+  const colour = () =>
+    `#${Math.floor(random() * 0xffffff)
+      .toString(16)
+      .padStart(6, "0")}`;
   const shapes = Array.from(
     { length: 12 },
-    () => `<circle cx="${Math.floor(random() * 1600)}" cy="${Math.floor(random() * 1000)}" r="${40 + Math.floor(random() * 260)}" fill="${colour()}" fill-opacity="0.7"/>`,
+    () =>
+      `<circle cx="${Math.floor(random() * 1600)}" cy="${Math.floor(random() * 1000)}" r="${40 + Math.floor(random() * 260)}" fill="${colour()}" fill-opacity="0.7"/>`,
   ).join("");
   return sharp({ create: { width: 1600, height: 1000, channels: 3, background: colour() } })
     .composite([{ input: Buffer.from(`<svg width="1600" height="1000">${shapes}</svg>`), top: 0, left: 0 }])

@@ -47,7 +47,11 @@ async function eagerImageBytes(output: string, html: string): Promise<number> {
     const url = avif ? pick(avif[1] ?? "", slotWidth(avif[2] ?? "")) : /src="([^"]+)"/.exec(block)?.[1];
     if (url?.startsWith("/")) files.add(url);
   }
-  for (const url of files) total += await stat(path.join(output, url.replace(/^\//, ""))).then((info) => info.size, () => 0);
+  for (const url of files)
+    total += await stat(path.join(output, url.replace(/^\//, ""))).then(
+      (info) => info.size,
+      () => 0,
+    );
   return total;
 }
 

@@ -89,13 +89,17 @@ try {
     console.log(`check (reads every image's size):        ${check.seconds.toFixed(2)} s, ${check.peakMiB.toFixed(0)} MiB`);
     console.log(`first build (resizes every image):       ${cold.seconds.toFixed(2)} s, ${cold.peakMiB.toFixed(0)} MiB`);
     console.log(`second build (image cache reused):       ${warm.seconds.toFixed(2)} s, ${warm.peakMiB.toFixed(0)} MiB`);
-    console.log(`image processing: ${(cold.seconds - warm.seconds).toFixed(2)} s, ${(((cold.seconds - warm.seconds) / stories) * 1000).toFixed(0)} ms an image`);
+    console.log(
+      `image processing: ${(cold.seconds - warm.seconds).toFixed(2)} s, ${(((cold.seconds - warm.seconds) / stories) * 1000).toFixed(0)} ms an image`,
+    );
     console.log(`both builds the same size: ${same ? "yes" : "NO"}; image cache ${MiB(await folderBytes(cache))}`);
     console.log("\npage weight on a first visit (gzip HTML, CSS and JS; images not lazy-loaded, as AVIF for a 390 px phone at 2x):");
     const newest = (await htmlPages(path.join(work, "warm"))) > 0 ? await newestStory(content) : undefined;
     for (const [type, url] of Object.entries({ home: "/", "news listing": "/news/", ...(newest ? { "story with lead image": newest } : {}) })) {
       const weight = await pageWeight(path.join(work, "warm"), url);
-      console.log(`  ${type.padEnd(22)} ${KB(weight.total).padStart(9)} (HTML ${KB(weight.html)}, CSS and JS ${KB(weight.assets)}, images ${KB(weight.images)})`);
+      console.log(
+        `  ${type.padEnd(22)} ${KB(weight.total).padStart(9)} (HTML ${KB(weight.html)}, CSS and JS ${KB(weight.assets)}, images ${KB(weight.images)})`,
+      );
     }
   } else if (values["watch-edit"]) {
     const edit = await measureWatchEdit(root, content, 8000 + Math.floor(Math.random() * 1000));
