@@ -119,3 +119,11 @@ export function pictureHtml(info: ImageInfo, originalPath: string, options: Pict
     `alt="${alt}" width="${width}" height="${heightAt(info, width)}"${loading} decoding="async"></picture>`
   );
 }
+
+/**
+ * The one rule the NHS stylesheet lacks for responsive images: an image with width and
+ * height attributes keeps its aspect ratio and never runs wider than its column. Appended
+ * to the site's fingerprinted stylesheet (src/eleventy/assets.ts); no inline styles, which
+ * the Content Security Policy forbids.
+ */
+export const IMAGE_CSS = ".ri-content img,.nhsuk-image__img,.nhsuk-card__img{max-width:100%;height:auto}\n";
