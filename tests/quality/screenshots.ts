@@ -31,6 +31,10 @@ try {
     for (const [type, url] of Object.entries(pages)) {
       await page.goto(server.url + url, { waitUntil: "networkidle" });
       if (type === "search results") await page.waitForSelector("#search-result-list li");
+      // A full-page screenshot does not scroll, so lazy-loaded pictures below the fold would be blank: scroll through once.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await page.waitForLoadState("networkidle");
+      await page.evaluate(() => window.scrollTo(0, 0));
       const file = path.join(outDir, `${type.replace(/\W+/g, "-")}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(path.relative(ROOT, file));
