@@ -46,7 +46,10 @@ function render(md: MarkdownIt, component: ComponentInfo) {
           return '<div class="nhsuk-inset-text">\n<span class="nhsuk-u-visually-hidden">Information: </span>\n';
         case "warning": {
           const level = (token.meta as { level?: number } | null)?.level ?? 3;
-          const heading = title ? `<span role="text"><span class="nhsuk-u-visually-hidden">Important: </span>${inline(md, title, env)}</span>` : "Important";
+          // nhsuk-frontend wraps a custom heading in <span role="text">, a WebKit-only role
+          // that is not valid HTML (the Nu checker refuses it); without it, screen readers
+          // still read "Important: " and the heading as one heading.
+          const heading = title ? `<span class="nhsuk-u-visually-hidden">Important: </span>${inline(md, title, env)}` : "Important";
           return `<div class="nhsuk-card nhsuk-card--warning">\n<div class="nhsuk-card__content">\n<h${level} class="nhsuk-card__heading">${heading}</h${level}>\n`;
         }
         case "details":

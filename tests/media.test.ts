@@ -25,7 +25,7 @@ describe("content components render as nhsuk-frontend's reference markup", () =>
     assert.match(html, /<div class="nhsuk-inset-text">\n<span class="nhsuk-u-visually-hidden">Information: <\/span>\n<p>Inset.<\/p>\n<\/div>/);
     assert.match(
       html,
-      /<div class="nhsuk-card nhsuk-card--warning">\n<div class="nhsuk-card__content">\n<h2 class="nhsuk-card__heading"><span role="text"><span class="nhsuk-u-visually-hidden">Important: <\/span>Take care<\/span><\/h2>\n<p class="nhsuk-card__description">Warned.<\/p>/,
+      /<div class="nhsuk-card nhsuk-card--warning">\n<div class="nhsuk-card__content">\n<h2 class="nhsuk-card__heading"><span class="nhsuk-u-visually-hidden">Important: <\/span>Take care<\/h2>\n<p class="nhsuk-card__description">Warned.<\/p>/,
     );
     assert.match(
       html,
