@@ -33,6 +33,8 @@ try {
       if (type === "search results") await page.waitForSelector("#search-result-list li");
       // A full-page screenshot does not scroll, so lazy-loaded pictures below the fold would be blank: scroll through once.
       await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      // The browser starts a lazy image's request a moment after it comes near: networkidle alone returns too soon.
+      await page.waitForTimeout(1000);
       await page.waitForLoadState("networkidle");
       await page.evaluate(() => window.scrollTo(0, 0));
       const file = path.join(outDir, `${type.replace(/\W+/g, "-")}-${width}.png`);
