@@ -1,4 +1,4 @@
-import type { StoryData } from "../src/page-data.ts";
+import type { StoryData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { SearchData } from "./components/SearchData.tsx";
@@ -17,7 +17,7 @@ export function render(data: StoryData) {
       data={data}
       title={data.title}
       description={data.summary}
-      article={{ date: data.date, updated: data.updated, tags: data.tags, image: data.image, imageInfo: data.leadImage?.info }}
+      article={{ date: data.date, updated: data.updated, tags: data.tags, image: data.image }}
       trail={[
         { text: "Home", url: "/" },
         { text: "News", url: "/news/" },
@@ -42,7 +42,7 @@ export function render(data: StoryData) {
             {data.image ? (
               // The NHS image component; the lead image is at the top of the page, so it is not lazy-loaded.
               <figure class="nhsuk-image">
-                <Picture data={data} src={data.image.src} alt={data.image.alt} info={data.leadImage?.info} className="nhsuk-image__img" />
+                <Picture data={data} src={data.image.src} alt={data.image.alt} className="nhsuk-image__img" />
                 {data.image.caption ? <figcaption class="nhsuk-image__caption">{data.image.caption}</figcaption> : null}
               </figure>
             ) : null}

@@ -3,10 +3,11 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { recoverAbandonedBuilds } from "../src/build.ts";
+import { recoverAbandonedBuilds } from "../src/build/build.ts";
 import { ROOT, runCli, snapshot, tempDir } from "./helpers/fixture-site.ts";
 import { generateContent } from "./helpers/generated-content.ts";
 import { copyProject } from "./helpers/project-copy.ts";
+import { entriesOnceDeleted } from "./helpers/build-siblings.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A process id that is certainly not running: one that has just exited. */
@@ -54,7 +55,7 @@ describe("a build killed part-way", { timeout: 180_000 }, () => {
 
     const next = await runCli("build", ["--input", content, "--output", output]);
     assert.equal(next.code, 0, next.stderr);
-    const siblings = (await readdir(root)).filter((entry) => entry.startsWith("_site."));
+    const siblings = (await entriesOnceDeleted(root)).filter((entry) => entry.startsWith("_site."));
     assert.deepEqual(siblings, []);
     assert.match(await readFile(path.join(output, "index.html"), "utf8"), /Changed home/);
   });
@@ -71,7 +72,7 @@ describe("recovering from a build killed between its two renames", () => {
       await mkdir(`${output}.building-${pid}`, { recursive: true });
       await recoverAbandonedBuilds(output);
       assert.equal(await readFile(path.join(output, "index.html"), "utf8"), "old site");
-      assert.deepEqual(await readdir(root), ["_site"]);
+      assert.deepEqual(await entriesOnceDeleted(root), ["_site"]);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -84,6 +85,40 @@ describe("recovering from a build killed between its two renames", () => {
       await mkdir(`${output}.building-${process.pid}`, { recursive: true });
       await recoverAbandonedBuilds(output);
       assert.deepEqual(await readdir(root), [`_site.building-${process.pid}`]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("deleting replaced sites off the build's critical path", () => {
+  it("hands replaced sites and a killed deleter's folder to a deleter, and keeps the live site", async () => {
+    const root = await tempDir("deleter");
+    try {
+      const output = path.join(root, "_site");
+      await mkdir(output, { recursive: true });
+      await writeFile(path.join(output, "index.html"), "live site");
+      // A site replaced by a build that is still running, and a deleter killed mid-way.
+      for (const folder of [`${output}.old-${process.pid}`, `${output}.deleting-${deadPid()}-0`, `${output}.replaced-${deadPid()}`]) {
+        await mkdir(path.join(folder, "news", "2024", "a"), { recursive: true });
+        await writeFile(path.join(folder, "news", "2024", "a", "index.html"), "old");
+      }
+      await recoverAbandonedBuilds(output);
+      assert.deepEqual(await entriesOnceDeleted(root), ["_site"]);
+      assert.equal(await readFile(path.join(output, "index.html"), "utf8"), "live site");
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  it("leaves the folder a running deleter has claimed", async () => {
+    const root = await tempDir("claimed");
+    try {
+      const output = path.join(root, "_site");
+      await mkdir(`${output}.deleting-${process.pid}-0`, { recursive: true });
+      await recoverAbandonedBuilds(output);
+      await sleep(500);
+      assert.deepEqual(await readdir(root), [`_site.deleting-${process.pid}-0`]);
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -113,7 +148,7 @@ describe("a build whose templates fail", { timeout: 120_000 }, () => {
       assert.equal(await build(), 1);
       assert.deepEqual(await snapshot(output), good);
       assert.deepEqual(
-        (await readdir(project)).filter((entry) => entry.startsWith("_site.")),
+        (await entriesOnceDeleted(project)).filter((entry) => entry.startsWith("_site.")),
         [],
       );
     } finally {

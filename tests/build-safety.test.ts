@@ -1,10 +1,11 @@
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { buildFixture, exists, runCli, snapshot, storiesByDay } from "./helpers/fixture-site.ts";
 import { copyProject } from "./helpers/project-copy.ts";
+import { entriesOnceDeleted } from "./helpers/build-siblings.ts";
 
 /** A build publishes a whole site or nothing, one build at a time, and says why in plain words when it cannot. */
 describe("a build never publishes a broken site", { timeout: 300_000 }, () => {
@@ -16,7 +17,8 @@ describe("a build never publishes a broken site", { timeout: 300_000 }, () => {
   });
   after(() => site.cleanup());
 
-  const leftovers = async () => (await readdir(site.root)).filter((name) => name.startsWith("_site."));
+  // A replaced site is deleted by a background process after the build: give it its time.
+  const leftovers = async () => (await entriesOnceDeleted(site.root)).filter((name) => name.startsWith("_site."));
 
   it("refuses a site that lost its home page or gained a stray file, and keeps the previous one", async () => {
     // A build whose Eleventy run goes wrong as a bad data file once made it: the home page

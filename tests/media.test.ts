@@ -3,10 +3,11 @@ import { readFile, readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
-import { formatFileSize } from "../src/documents/signatures.ts";
-import { headersFor } from "../src/http-headers.ts";
-import { COMPONENT_NAMES } from "../src/markdown-components.ts";
-import { createMarkdown } from "../src/markdown.ts";
+import { formatFileSize } from "../src/media/documents.ts";
+import { headersFor } from "../src/publish/http-headers.ts";
+import { COMPONENT_NAMES } from "../src/render/markdown-components.ts";
+import { bodyEnv, createMarkdown } from "../src/render/markdown.ts";
+import { definitionOf } from "../src/content/types.ts";
 import { TINY_PNG, buildFixture, makeContent, markdownFile, readPage, runCli, snapshot, tempDir } from "./helpers/fixture-site.ts";
 import { mediaFixture } from "./helpers/media-fixture.ts";
 
@@ -47,12 +48,12 @@ describe("content components render as nhsuk-frontend's reference markup", () =>
 
   it("headings get ids, and a service page with three sections gets a contents list", () => {
     const body = "## One\n\nA.\n\n## Two\n\nB.\n\n## Three\n\nC.\n";
-    const service = md.render(body, { contentType: "service" });
+    const service = md.render(body, bodyEnv(definitionOf("service")));
     assert.match(service, /^<nav class="nhsuk-contents-list" aria-label="Contents">/);
     assert.match(service, /<a class="nhsuk-contents-list__link" href="#two">Two<\/a>/);
     assert.match(service, /<h2 id="two">Two<\/h2>/);
     assert.doesNotMatch(md.render(body, {}), /nhsuk-contents-list/, "only service pages");
-    assert.doesNotMatch(md.render("## One\n\n## Two\n", { contentType: "service" }), /nhsuk-contents-list/, "only long ones");
+    assert.doesNotMatch(md.render("## One\n\n## Two\n", bodyEnv(definitionOf("service"))), /nhsuk-contents-list/, "only long ones");
     assert.match(md.render("## Main content\n\n## maincontent\n"), /id="maincontent-section"/, "never the skip link's target");
   });
 

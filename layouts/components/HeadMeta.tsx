@@ -1,14 +1,13 @@
-import { isoDateTime } from "../../src/dates.ts";
-import type { PageData } from "../../src/page-data.ts";
-import type { NewsFrontMatter } from "../../src/schema/news.ts";
-import { newsArticle, scriptSafeJson } from "../../src/structured-data.ts";
-import { withPrefix } from "../../src/url.ts";
+import { isoDateTime } from "../../src/content/dates.ts";
+import type { PageData } from "../../src/render/page-data.ts";
+import type { NewsFrontMatter } from "../../src/content/schema/news.ts";
+import { newsArticle, scriptSafeJson } from "../../src/publish/structured-data.ts";
+import { withPrefix } from "../../src/render/url.ts";
 import { absolute, organisationName } from "./links.ts";
-import { SHARE_HEIGHT, SHARE_WIDTH, sizedImage } from "../../src/images/responsive.ts";
-import type { ImageInfo } from "../../src/media/catalog.ts";
+import { SHARE_HEIGHT, SHARE_WIDTH, sizedImage } from "../../src/media/responsive.ts";
 
 /** What a news story adds to its page's metadata. */
-export type ArticleMeta = Pick<NewsFrontMatter, "date" | "updated" | "tags" | "image"> & { imageInfo?: ImageInfo };
+export type ArticleMeta = Pick<NewsFrontMatter, "date" | "updated" | "tags" | "image">;
 
 export interface FeedLink {
   url: string;
@@ -36,8 +35,9 @@ const FALLBACK_IMAGE = { src: "/assets/images/nhsuk-opengraph-image.png", alt: "
 export function HeadMeta({ data, title, description, article, feeds, indexable }: HeadMetaProps) {
   const canonical = absolute(data, data.page.url);
   const own = article?.image;
-  // A lead image is shared as its 1200 × 630 crop (src/images/process.ts); an animated one as it is.
-  const share = article?.imageInfo ? sizedImage(article.imageInfo)?.share : undefined;
+  // A lead image is shared as its 1200 × 630 crop (src/media/process-images.ts); an animated one as it is.
+  const info = own ? data.media.images.get(own.src) : undefined;
+  const share = info ? sizedImage(info)?.share : undefined;
   const image = own
     ? { url: new URL(withPrefix(data.pathPrefix, share ? `/${share.path}` : own.src), canonical).href, alt: own.alt }
     : { url: absolute(data, FALLBACK_IMAGE.src), alt: FALLBACK_IMAGE.alt };

@@ -1,5 +1,5 @@
-import type { NewsEntry } from "../../src/news-index.ts";
-import type { PageData } from "../../src/page-data.ts";
+import type { NewsEntry } from "../../src/content/news-index.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { href } from "./links.ts";
 import { Picture } from "./Picture.tsx";
 import { Time } from "./Time.tsx";
@@ -15,7 +15,7 @@ export function NewsCard({ story, data, headingLevel = 2, lazy = true }: { story
       <div class="nhsuk-card nhsuk-card--clickable">
         {story.image ? (
           // The card's link names the story; the picture repeats nothing a screen reader needs twice.
-          <Picture data={data} src={story.image.src} alt="" info={story.image.info} className="nhsuk-card__img" sizes={CARD_SIZES} lazy={lazy} />
+          <Picture data={data} src={story.image.src} alt="" className="nhsuk-card__img" sizes={CARD_SIZES} lazy={lazy} />
         ) : null}
         <div class="nhsuk-card__content">
           <Heading class="nhsuk-card__heading nhsuk-heading-m">

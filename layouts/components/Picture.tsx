@@ -1,6 +1,5 @@
-import { CONTENT_SIZES, type OutputFormat, heightAt, sizedImage } from "../../src/images/responsive.ts";
-import type { ImageInfo } from "../../src/media/catalog.ts";
-import type { PageData } from "../../src/page-data.ts";
+import { CONTENT_SIZES, type OutputFormat, heightAt, sizedImage } from "../../src/media/responsive.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { href } from "./links.ts";
 
 const MIME: Readonly<Record<OutputFormat, string>> = { avif: "image/avif", webp: "image/webp", jpeg: "image/jpeg", png: "image/png" };
@@ -10,7 +9,6 @@ interface PictureProps {
   /** The image's site path, `/images/<name>`. */
   src: string;
   alt: string;
-  info?: ImageInfo;
   className?: string;
   sizes?: string;
   lazy?: boolean;
@@ -18,10 +16,12 @@ interface PictureProps {
 
 /**
  * An editor's image as a `<picture>` of its resized copies (AVIF, WebP, then JPEG or PNG),
- * with its width and height so the page does not move as it loads. The same markup as
- * body images (src/images/responsive.ts pictureHtml), made with the escaping JSX runtime.
+ * with its width and height so the page does not move as it loads. What the check read of
+ * the image (its size and the names of its copies) comes with every page's data. The same
+ * markup as body images (src/media/responsive.ts pictureHtml), made with the escaping JSX runtime.
  */
-export function Picture({ data, src, alt, info, className, sizes = CONTENT_SIZES, lazy = false }: PictureProps) {
+export function Picture({ data, src, alt, className, sizes = CONTENT_SIZES, lazy = false }: PictureProps) {
+  const info = data.media.images.get(src);
   const sized = info ? sizedImage(info) : undefined;
   if (!info || !sized) {
     return (

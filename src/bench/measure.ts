@@ -32,9 +32,9 @@ async function treeRssKiB(root: number): Promise<number> {
  * Runs a command and measures its wall time and the peak memory of its whole process
  * tree (Pagefind's indexer is a separate process), sampling /proc every 50 ms.
  */
-export async function measure(command: string, args: string[], env: Record<string, string> = {}): Promise<Measurement> {
+export async function measure(command: string, args: string[], env: Record<string, string> = {}, cwd?: string): Promise<Measurement> {
   const started = performance.now();
-  const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -8,7 +8,7 @@
  * editor gave. Required fields never reach this point empty: Decap will not save them.
  */
 
-import { COMPONENTS } from "../content-components.ts";
+import { COMPONENTS } from "../content/components.ts";
 
 /** The parts of Decap's Immutable.js values used here: the entry data and its groups and lists. */
 interface ImmutableCollection {
@@ -62,7 +62,7 @@ const cms = (window as unknown as { CMS?: DecapCms }).CMS;
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 
 /**
- * The NHS content components (src/content-components.ts) as editor components, written
+ * The NHS content components (src/content/components.ts) as editor components, written
  * back as the same `::: name` blocks the check and the renderer read. The preview is
  * escaped text: it never turns what an editor typed into HTML.
  */

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { EleventyConfig } from "./config-api.ts";
-import { IMAGE_CSS } from "../images/responsive.ts";
+import { IMAGE_CSS } from "../media/responsive.ts";
 
 const require = createRequire(import.meta.url);
 /** nhsuk-frontend's compiled CSS, JS and images, taken from the installed package at build time. */
@@ -99,7 +99,7 @@ export async function buildAssets(pathPrefix: string): Promise<BuiltAssets> {
  * stylesheet and scripts. Their names are known before any page renders (global data
  * `assets`), so the layouts link to them directly.
  */
-export function frontendAssets(eleventyConfig: EleventyConfig, pathPrefix: string): void {
+export function frontendAssets(eleventyConfig: EleventyConfig, pathPrefix: string): () => Promise<BuiltAssets> {
   eleventyConfig.addPassthroughCopy({
     [path.join(frontendDist, "assets", "images")]: "assets/images",
     [path.join(frontendDist, "assets", "manifest.json")]: "assets/manifest.json",
@@ -119,4 +119,5 @@ export function frontendAssets(eleventyConfig: EleventyConfig, pathPrefix: strin
       await writeFile(target, file.contents);
     }
   });
+  return assets;
 }

@@ -2,10 +2,9 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import sharp from "sharp";
-import { DOCUMENT_EXTENSIONS, type DocumentType, formatFileSize } from "../documents/signatures.ts";
-import type { Problem } from "../problems.ts";
-import { displayPath } from "../problems.ts";
-import { DOCUMENTS_FOLDER, DOCUMENTS_URL, IMAGES_FOLDER, IMAGES_URL } from "../site-urls.ts";
+import { DOCUMENT_EXTENSIONS, type DocumentType, formatFileSize } from "./documents.ts";
+import { type Problem, displayPath } from "../check/problems.ts";
+import { DOCUMENTS_FOLDER, DOCUMENTS_URL, IMAGES_FOLDER, IMAGES_URL } from "../content/site-urls.ts";
 
 /**
  * What the check learnt about each editor's image and document, by site path. Pages are

@@ -1,8 +1,6 @@
 import { excerptFragment } from "./excerpt.ts";
 import type { PagefindResultData } from "./pagefind-api.ts";
 
-const TYPE_LABELS: Record<string, string> = { News: "News", Service: "Service", Page: "Page" };
-
 function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
@@ -19,7 +17,8 @@ export function renderResult(result: PagefindResultData): HTMLLIElement {
   heading.appendChild(link);
   item.appendChild(heading);
 
-  const type = TYPE_LABELS[result.meta.type ?? ""] ?? "Page";
+  // The type is the page's own `type` meta (its definition's search type), shown as it is.
+  const type = result.meta.type || "Page";
   const about = element("p", "nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1", type);
   if (result.meta.date && result.meta.dateText) {
     about.append(" · Published ");

@@ -1,0 +1,110 @@
+import { isoDateTime } from "../content/dates.ts";
+import type { NewsEntry, NewsIndex } from "../content/news-index.ts";
+import type { Topic } from "../content/schema/site.ts";
+import { buildXml, xmlText } from "./xml.ts";
+
+/** A feed carries the newest stories only; readers keep what they have already seen. */
+export const FEED_SIZE = 20;
+
+export const NEWS_FEED_URL = "/news/feed.xml";
+export const topicFeedUrl = (slug: string): string => `/news/topics/${slug}/feed.xml`;
+
+export const newsFeedTitle = (siteName: string): string => `${siteName} news`;
+export const topicFeedTitle = (topic: Pick<Topic, "name">, siteName: string): string => `${topic.name}: ${siteName} news`;
+
+export interface FeedContext {
+  /** The absolute URL of a site path, with the path prefix. */
+  absolute(url: string): string;
+  /** Who publishes the site: the department and the Trust. */
+  author: string;
+  siteName: string;
+  language: string;
+  topics: readonly Topic[];
+}
+
+export interface Feed {
+  /** The feed's own site path. */
+  url: string;
+  /** The listing the feed mirrors. */
+  pageUrl: string;
+  title: string;
+  subtitle: string;
+  entries: NewsEntry[];
+  /** RFC 3339: the newest publication or update among the entries. */
+  updated: string;
+}
+
+/** The day a story last changed: its `updated` date, or its publication date. */
+const lastChanged = (story: NewsEntry): string => (story.updated && story.updated > story.date ? story.updated : story.date);
+
+function newestChange(entries: NewsEntry[], fallback: string): string {
+  return isoDateTime(entries.reduce((newest, story) => (lastChanged(story) > newest ? lastChanged(story) : newest), fallback));
+}
+
+/**
+ * The site's feed and a feed per topic, each of the newest {@link FEED_SIZE} stories.
+ * Their `updated` comes from the stories, never from the clock, so two builds of the
+ * same content write the same bytes. A site without stories has no feeds.
+ */
+export function newsFeeds(index: Pick<NewsIndex, "stories" | "byTopic">, context: Pick<FeedContext, "siteName" | "topics">): Feed[] {
+  const newest = index.stories[0];
+  if (!newest) return [];
+  const siteFallback = newest.date;
+  const entries = index.stories.slice(0, FEED_SIZE);
+  const feeds: Feed[] = [
+    {
+      url: NEWS_FEED_URL,
+      pageUrl: "/news/",
+      title: newsFeedTitle(context.siteName),
+      subtitle: `The latest news from ${context.siteName}.`,
+      entries,
+      updated: newestChange(entries, siteFallback),
+    },
+  ];
+  for (const topic of context.topics) {
+    const stories = (index.byTopic.get(topic.slug) ?? []).slice(0, FEED_SIZE);
+    feeds.push({
+      url: topicFeedUrl(topic.slug),
+      pageUrl: `/news/topics/${topic.slug}/`,
+      title: topicFeedTitle(topic, context.siteName),
+      subtitle: topic.description ?? `${context.siteName} news about ${topic.name}.`,
+      entries: stories,
+      // An empty topic's feed is as new as the site's newest story.
+      updated: newestChange(stories, stories[0]?.date ?? siteFallback),
+    });
+  }
+  return feeds;
+}
+
+/** An Atom 1.0 document (RFC 4287) for one feed. */
+export function renderAtomFeed(feed: Feed, context: FeedContext): string {
+  const topicName = new Map(context.topics.map((topic) => [topic.slug, topic.name]));
+  return buildXml({
+    feed: {
+      "@_xmlns": "http://www.w3.org/2005/Atom",
+      "@_xml:lang": context.language,
+      title: xmlText(feed.title),
+      subtitle: xmlText(feed.subtitle),
+      link: [
+        { "@_rel": "self", "@_type": "application/atom+xml", "@_href": context.absolute(feed.url) },
+        { "@_rel": "alternate", "@_type": "text/html", "@_href": context.absolute(feed.pageUrl) },
+      ],
+      id: context.absolute(feed.url),
+      updated: feed.updated,
+      author: { name: xmlText(context.author) },
+      icon: context.absolute("/assets/images/nhsuk-icon-192.png"),
+      entry: feed.entries.map((story) => {
+        const url = context.absolute(story.url);
+        return {
+          title: xmlText(story.title),
+          link: { "@_rel": "alternate", "@_type": "text/html", "@_href": url },
+          id: url,
+          published: isoDateTime(story.date),
+          updated: isoDateTime(lastChanged(story)),
+          summary: xmlText(story.summary),
+          category: story.tags.map((tag) => ({ "@_term": tag, "@_label": xmlText(topicName.get(tag) ?? tag) })),
+        };
+      }),
+    },
+  });
+}

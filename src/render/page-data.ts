@@ -1,0 +1,58 @@
+import type { ContentType, TypeCollections } from "../content/types.ts";
+import type { AssetUrls } from "../eleventy/assets.ts";
+import type { Feed } from "../publish/feed.ts";
+import type { ArchivePage, ListingPage } from "../content/news-index.ts";
+import type { NewsFrontMatter } from "../content/schema/news.ts";
+import type { PageFrontMatter } from "../content/schema/page.ts";
+import type { ServiceFrontMatter } from "../content/schema/service.ts";
+import type { Site, Topic } from "../content/schema/site.ts";
+import type { MediaCatalog } from "../media/catalog.ts";
+import type { SitemapEntry } from "../publish/sitemap.ts";
+
+export interface EleventyPage {
+  url: string;
+  inputPath: string;
+  fileSlug: string;
+  date: Date;
+}
+
+/**
+ * What every layout receives from the data cascade. Content files were validated by
+ * the check before the build, so their front matter arrives with the schema's types.
+ */
+export interface PageData {
+  site: Site;
+  topics: Topic[];
+  pathPrefix: string;
+  /** `RI_SITE_URL` when set, else empty: `site.url` is the address. */
+  siteUrl: string;
+  preview: boolean;
+  /** The fingerprinted stylesheet and scripts. */
+  assets: AssetUrls;
+  /** The build's London day, `YYYY-MM-DD`: stories dated after it are embargoed. */
+  buildDate: string;
+  page: EleventyPage;
+  content: string;
+  contentType?: ContentType;
+  title?: string;
+  summary?: string;
+  /** Each content type's collection, named by its definition (src/content/types/). */
+  collections: TypeCollections;
+  /** What the check read of editors' images and documents: a picture's size and resized copies come from it. */
+  media: MediaCatalog;
+  /** The date a preview's embargoed item is held until, if it is one. */
+  embargo?: string;
+}
+
+export type StoryData = PageData & NewsFrontMatter;
+export type ServiceData = PageData & ServiceFrontMatter;
+export type PlainPageData = PageData & PageFrontMatter;
+export type ListingData = PageData & { listing: ListingPage };
+export type ArchiveData = PageData & { archive: ArchivePage };
+export type FeedData = PageData & { feed: Feed };
+/** The files that are not pages: feeds, sitemap, robots.txt and the hosting files. */
+export type GeneratedFileData = PageData & {
+  generatedFile: "feed" | "sitemap" | "robots" | "netlify-headers" | "azure-config";
+  feed?: Feed;
+  sitemap?: SitemapEntry[];
+};
