@@ -5,6 +5,7 @@ import { Content } from "./components/Content.tsx";
 import { SearchData } from "./components/SearchData.tsx";
 import { PreviewBanner } from "./components/PreviewBanner.tsx";
 import { StoryNavigation } from "./components/StoryNavigation.tsx";
+import { Picture } from "./components/Picture.tsx";
 import { Time } from "./components/Time.tsx";
 import { TopicTags } from "./components/TopicTags.tsx";
 
@@ -39,6 +40,13 @@ export function render(data: StoryData) {
                 </>
               ) : null}
             </p>
+            {data.image ? (
+              // The NHS image component; the lead image is at the top of the page, so it is not lazy-loaded.
+              <figure class="nhsuk-image">
+                <Picture data={data} src={data.image.src} alt={data.image.alt} className="nhsuk-image__img" />
+                {data.image.caption ? <figcaption class="nhsuk-image__caption">{data.image.caption}</figcaption> : null}
+              </figure>
+            ) : null}
             <Content html={data.content} />
           </article>
           <AboutTheEvent events={data.collections.events.byStory.get(data.page.url) ?? []} data={data} />

@@ -181,7 +181,7 @@ describe("the CMS configuration", () => {
     assert.equal(image?.required, false);
     assert.deepEqual(
       image?.fields?.map((field) => field.required),
-      [false, false],
+      [false, false, false],
     );
   });
 

@@ -14,6 +14,7 @@ import type { EventPageData, EventsListingData } from "../src/content/types/even
 import { eventTimes } from "../src/content/types/event/time.ts";
 import { buildNewsIndex } from "../src/content/news-index.ts";
 import type { PageData } from "../src/render/page-data.ts";
+import { EMPTY_CATALOG } from "../src/media/catalog.ts";
 import { siteSchema, topicsSchema } from "../src/content/schema/site.ts";
 import { validateHtml } from "./quality/html.ts";
 
@@ -33,6 +34,7 @@ function pageData(url: string, buildDate: string, dateStyle: "ordinal" | "nhs" =
     buildDate,
     page: { url, inputPath: "", fileSlug: "", date: new Date(0) },
     content: "<p>The body.</p>",
+    media: EMPTY_CATALOG,
     collections: {
       newsIndex: {
         ...buildNewsIndex([{ url: STORY, title: "The story", summary: "What happened.", date: "2024-11-18", tags: ["events"], year: "2024" }], ["events"]),

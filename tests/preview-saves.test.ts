@@ -3,7 +3,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { ROOT, makeContent, markdownFile, runCli, tempDir } from "./helpers/fixture-site.ts";
+import { ROOT, TINY_PNG, makeContent, markdownFile, runCli, tempDir } from "./helpers/fixture-site.ts";
 import { freePort, stopProcessGroup } from "./helpers/processes.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -160,5 +160,28 @@ describe("the preview, saving a story", { timeout: 240_000 }, () => {
     await mkdir(path.dirname(file), { recursive: true });
     await shown("/news/2024/live/", "Restored.", () => writeFile(file, story("Restored.")));
     assert.match((await readFile(file, "utf8")).toString(), /Restored/);
+  });
+
+  it("shows a newly added image as a picture whose resized copies are all there", async () => {
+    // The image and the story that shows it, saved one after the other as the CMS does: the
+    // preview rebuilds in full for a new image (src/render/incremental.ts), which makes its copies.
+    const save = async () => {
+      await mkdir(path.join(content, "images"), { recursive: true });
+      await writeFile(path.join(content, "images", "new-photo.png"), TINY_PNG);
+      await replace(file, story("With a picture.\n\n![A new photo](/images/new-photo.png)"))();
+    };
+    await shown("/news/2024/live/", "/images/_sized/new-photo-", save, 60_000);
+    const copies = new Set([...(await page("/news/2024/live/")).text.matchAll(/\/images\/_sized\/new-photo-[^" ,]+/g)].map((match) => match[0]));
+    assert.ok(copies.size >= 3, `AVIF, WebP and PNG copies: ${[...copies].join(", ")}`);
+    // The copies are written after the pages (in eleventy.after): each is there within moments.
+    for (const copy of copies) {
+      const deadline = Date.now() + 30_000;
+      let status = 0;
+      while (status !== 200 && Date.now() < deadline) {
+        status = (await fetch(base + copy)).status;
+        if (status !== 200) await sleep(100);
+      }
+      assert.equal(status, 200, `${copy} is served. The preview said:\n${output}`);
+    }
   });
 });

@@ -231,13 +231,16 @@ describe("publishing: feeds, sitemap, robots and metadata", () => {
       assert.ok(await exists(path.join(site.output, new URL(image).pathname)), "the image is published");
     });
 
-    it("shares a story's own image when it has one", async () => {
+    it("shares a story's own image when it has one, as its 1200 × 630 crop", async () => {
       const doc = await readPage(site.output, "/news/2023/with-image/");
-      assert.equal(meta(doc, "og:image"), `${ORIGIN}/images/photo.jpg`);
+      const image = meta(doc, "og:image") ?? "";
+      assert.match(image, new RegExp(`^${ORIGIN.replace(/\./g, "\\.")}/images/_sized/photo-[0-9a-f]{10}-1200x630\\.jpg$`));
+      assert.ok(await exists(path.join(site.output, new URL(image).pathname)), "the crop is published");
       assert.equal(meta(doc, "og:image:alt"), "Researchers at work");
-      assert.equal(meta(doc, "og:image:width"), undefined, "the fallback's size is not the story image's");
+      assert.equal(meta(doc, "og:image:width"), "1200", "the crop's size, not the fallback's");
+      assert.equal(meta(doc, "og:image:height"), "630");
       const data = JSON.parse(doc.querySelector("script[type='application/ld+json']")?.textContent ?? "") as { image: string[] };
-      assert.deepEqual(data.image, [`${ORIGIN}/images/photo.jpg`]);
+      assert.deepEqual(data.image, [image], "the structured data names the same picture");
     });
 
     it("describes a story as schema.org NewsArticle JSON-LD that parses", async () => {

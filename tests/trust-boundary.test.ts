@@ -87,6 +87,24 @@ function attacks(marker: (name: string) => string): Attack[] {
       artefacts: ["images/logo.svg"],
     },
     { name: "HTML named as a PNG", file: "images/photo.png", contents: "<html><script>alert(1)</script></html>", artefacts: ["images/photo.png"] },
+    { name: "HTML named as a PDF", file: "documents/report.pdf", contents: "<html><script>alert(1)</script></html>", artefacts: ["documents/report.pdf"] },
+    { name: "HTML named as a CSV", file: "documents/table.csv", contents: "<!DOCTYPE html><script>alert(1)</script>", artefacts: ["documents/table.csv"] },
+    {
+      name: "HTML named as a Word document",
+      file: "documents/letter.docx",
+      contents: "<html><script>alert(1)</script></html>",
+      artefacts: ["documents/letter.docx"],
+    },
+    {
+      name: "a binary named as a CSV",
+      file: "documents/data.csv",
+      contents: new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03]),
+      artefacts: ["documents/data.csv"],
+    },
+    { name: "an executable among the documents", file: "documents/setup.exe", contents: "MZ\x90\x00", artefacts: ["documents/setup.exe"] },
+    { name: "an executable with a document's name first", file: "documents/report.pdf.exe", contents: "%PDF-1.4 MZ", artefacts: ["documents/report.pdf.exe"] },
+    { name: "a page among the documents", file: "documents/page.html", contents: "<script>alert(1)</script>", artefacts: ["documents/page.html"] },
+    { name: "a linked document", file: "documents/linked.pdf", linkTo: "OUTSIDE_PDF", artefacts: ["documents/linked.pdf"] },
     {
       name: "a story saved as .MD",
       file: "news/2024/shouting.MD",
@@ -117,7 +135,13 @@ async function plant(content: string, attack: Attack, outside: string): Promise<
   await mkdir(path.dirname(file), { recursive: true });
   if (attack.linkTo) {
     const target =
-      attack.linkTo === "OUTSIDE" ? path.join(outside, "picture.png") : attack.linkTo === "OUTSIDE_DIR" ? path.join(outside, "pages") : attack.linkTo;
+      attack.linkTo === "OUTSIDE"
+        ? path.join(outside, "picture.png")
+        : attack.linkTo === "OUTSIDE_PDF"
+          ? path.join(outside, "secret.pdf")
+          : attack.linkTo === "OUTSIDE_DIR"
+            ? path.join(outside, "pages")
+            : attack.linkTo;
     await symlink(target, file);
   } else {
     await writeFile(file, attack.contents ?? "");
@@ -128,6 +152,7 @@ async function makeOutside(root: string): Promise<string> {
   const outside = path.join(root, "outside");
   await mkdir(path.join(outside, "pages"), { recursive: true });
   await writeFile(path.join(outside, "picture.png"), TINY_PNG);
+  await writeFile(path.join(outside, "secret.pdf"), "%PDF-1.4\nOutside the content folder\n%%EOF\n");
   await writeFile(
     path.join(outside, "pages", "outside.md"),
     markdownFile({ title: "Outside", summary: "Outside the content folder." }, "Outside the content folder."),
@@ -238,6 +263,26 @@ describe("the content folder is the trust boundary", () => {
     try {
       assert.deepEqual(await readFile(path.join(site.output, "images", "team.png")), TINY_PNG);
       assert.deepEqual(await readFile(path.join(site.output, "images", "sub", "chart.png")), TINY_PNG);
+    } finally {
+      await site.cleanup();
+    }
+  });
+
+  it("documents are published only when their bytes are the document their name says", async () => {
+    const pdf = Buffer.from("%PDF-1.7\n%%EOF\n");
+    // An ODT's first zip entry is its uncompressed mimetype (ODF 1.2, part 3, section 3.3).
+    const odtMime = "application/vnd.oasis.opendocument.text";
+    const odt = Buffer.concat([
+      Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x0a, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 0]),
+      Buffer.from(`mimetype${odtMime}`),
+    ]);
+    const site = await buildFixture({ files: { "documents/plan.pdf": pdf, "documents/sub/notes.odt": odt, "documents/table.csv": "a,b\n1,2\n" } });
+    try {
+      assert.deepEqual(await readFile(path.join(site.output, "documents", "plan.pdf")), pdf);
+      assert.deepEqual(await readFile(path.join(site.output, "documents", "sub", "notes.odt")), odt);
+      assert.equal(await readFile(path.join(site.output, "documents", "table.csv"), "utf8"), "a,b\n1,2\n");
+      const headers = await readFile(path.join(site.output, "_headers"), "utf8");
+      assert.match(headers, /\/documents\/\*\n(?: {2}.*\n)*? {2}Content-Disposition: attachment/);
     } finally {
       await site.cleanup();
     }

@@ -4,6 +4,7 @@ import type { NewsFrontMatter } from "../../src/content/schema/news.ts";
 import { newsArticle, scriptSafeJson } from "../../src/publish/structured-data.ts";
 import { withPrefix } from "../../src/render/url.ts";
 import { absolute, organisationName } from "./links.ts";
+import { SHARE_HEIGHT, SHARE_WIDTH, sizedImage } from "../../src/media/responsive.ts";
 
 /** What a news story adds to its page's metadata. */
 export type ArticleMeta = Pick<NewsFrontMatter, "date" | "updated" | "tags" | "image">;
@@ -34,9 +35,13 @@ const FALLBACK_IMAGE = { src: "/assets/images/nhsuk-opengraph-image.png", alt: "
 export function HeadMeta({ data, title, description, article, feeds, indexable }: HeadMetaProps) {
   const canonical = absolute(data, data.page.url);
   const own = article?.image;
+  // A lead image is shared as its 1200 × 630 crop (src/media/process-images.ts); an animated one as it is.
+  const info = own ? data.media.images.get(own.src) : undefined;
+  const share = info ? sizedImage(info)?.share : undefined;
   const image = own
-    ? { url: new URL(withPrefix(data.pathPrefix, own.src), canonical).href, alt: own.alt }
+    ? { url: new URL(withPrefix(data.pathPrefix, share ? `/${share.path}` : own.src), canonical).href, alt: own.alt }
     : { url: absolute(data, FALLBACK_IMAGE.src), alt: FALLBACK_IMAGE.alt };
+  const size = own ? (share ? { width: String(SHARE_WIDTH), height: String(SHARE_HEIGHT) } : undefined) : FALLBACK_IMAGE;
   const publisher = organisationName(data);
   const published = article ? isoDateTime(article.date) : undefined;
   const modified = article ? isoDateTime(article.updated ?? article.date) : undefined;
@@ -57,8 +62,8 @@ export function HeadMeta({ data, title, description, article, feeds, indexable }
       <meta property="og:locale" content={language.replace("-", "_")} />
       <meta property="og:image" content={image.url} />
       {image.alt ? <meta property="og:image:alt" content={image.alt} /> : null}
-      {own ? null : <meta property="og:image:width" content={FALLBACK_IMAGE.width} />}
-      {own ? null : <meta property="og:image:height" content={FALLBACK_IMAGE.height} />}
+      {size ? <meta property="og:image:width" content={size.width} /> : null}
+      {size ? <meta property="og:image:height" content={size.height} /> : null}
       {published ? <meta property="article:published_time" content={published} /> : null}
       {modified ? <meta property="article:modified_time" content={modified} /> : null}
       {(article?.tags ?? []).map((tag) => (

@@ -1,14 +1,22 @@
 import type { NewsEntry } from "../../src/content/news-index.ts";
 import type { PageData } from "../../src/render/page-data.ts";
 import { href } from "./links.ts";
+import { Picture } from "./Picture.tsx";
 import { Time } from "./Time.tsx";
 
 /** A story in a listing: nhsuk-frontend's clickable card, with its date. */
-export function NewsCard({ story, data, headingLevel = 2 }: { story: NewsEntry; data: PageData; headingLevel?: 2 | 3 }) {
+/** A card spans the page's width, up to the 960 px container less its gutters. */
+const CARD_SIZES = "(min-width: 990px) 928px, calc(100vw - 32px)";
+
+export function NewsCard({ story, data, headingLevel = 2, lazy = true }: { story: NewsEntry; data: PageData; headingLevel?: 2 | 3; lazy?: boolean }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
     <li class="nhsuk-grid-column-full nhsuk-card-group__item">
       <div class="nhsuk-card nhsuk-card--clickable">
+        {story.image ? (
+          // The card's link names the story; the picture repeats nothing a screen reader needs twice.
+          <Picture data={data} src={story.image.src} alt="" className="nhsuk-card__img" sizes={CARD_SIZES} lazy={lazy} />
+        ) : null}
         <div class="nhsuk-card__content">
           <Heading class="nhsuk-card__heading nhsuk-heading-m">
             <a class="nhsuk-card__link" href={href(data, story.url)}>
@@ -28,8 +36,8 @@ export function NewsCard({ story, data, headingLevel = 2 }: { story: NewsEntry; 
 export function NewsCards({ stories, data, headingLevel }: { stories: NewsEntry[]; data: PageData; headingLevel?: 2 | 3 }) {
   return (
     <ul class="nhsuk-grid-row nhsuk-card-group">
-      {stories.map((story) => (
-        <NewsCard story={story} data={data} headingLevel={headingLevel} />
+      {stories.map((story, index) => (
+        <NewsCard story={story} data={data} headingLevel={headingLevel} lazy={index > 0} />
       ))}
     </ul>
   );

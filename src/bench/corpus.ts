@@ -1,5 +1,6 @@
 import { cp, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import sharp from "sharp";
 import yaml from "js-yaml";
 
 /** A small seeded generator, so every run of the benchmark builds the same corpus. */
@@ -71,6 +72,25 @@ export interface CorpusOptions {
   seed?: number;
   /** The newest story's date; the rest go back twelve years from it. */
   newest?: string;
+  /** Every story gets a lead image of its own (a different picture each) and shows it again in its body. */
+  images?: boolean;
+}
+
+/** A 1600 × 1000 photo-sized JPEG, different for each story, drawn with sharp (no files in the repository). */
+async function storyImage(random: () => number): Promise<Buffer> {
+  const colour = () =>
+    `#${Math.floor(random() * 0xffffff)
+      .toString(16)
+      .padStart(6, "0")}`;
+  const shapes = Array.from(
+    { length: 12 },
+    () =>
+      `<circle cx="${Math.floor(random() * 1600)}" cy="${Math.floor(random() * 1000)}" r="${40 + Math.floor(random() * 260)}" fill="${colour()}" fill-opacity="0.7"/>`,
+  ).join("");
+  return sharp({ create: { width: 1600, height: 1000, channels: 3, background: colour() } })
+    .composite([{ input: Buffer.from(`<svg width="1600" height="1000">${shapes}</svg>`), top: 0, left: 0 }])
+    .jpeg({ quality: 85 })
+    .toBuffer();
 }
 
 /**
@@ -98,10 +118,17 @@ export async function writeCorpus(root: string, realContent: string, options: Co
         date,
         summary: `${sentence(random)} ${sentence(random)}`.slice(0, 280),
         ...(tags.length ? { tags } : {}),
+        ...(options.images ? { image: { src: `/images/story-${index}.jpg`, alt: `A picture for story ${index}` } } : {}),
       },
       { lineWidth: -1 },
     );
-    await writeFile(path.join(content, "news", year, `story-${index}.md`), `---\n${front}---\n\n${storyBody(random, index, options.stories)}\n`);
+    let body = storyBody(random, index, options.stories);
+    if (options.images) {
+      await mkdir(path.join(content, "images"), { recursive: true });
+      await writeFile(path.join(content, "images", `story-${index}.jpg`), await storyImage(random));
+      body = `${body}\n\n![The picture for story ${index} again](/images/story-${index}.jpg)`;
+    }
+    await writeFile(path.join(content, "news", year, `story-${index}.md`), `---\n${front}---\n\n${body}\n`);
   }
   return content;
 }

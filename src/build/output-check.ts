@@ -1,9 +1,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { CheckResult } from "../check/check.ts";
-import { IMAGES_FOLDER } from "../content/site-urls.ts";
+import { DOCUMENTS_FOLDER, IMAGES_FOLDER } from "../content/site-urls.ts";
 import { CONTENT_TYPES } from "../content/types.ts";
 import { matches } from "../publish/http-headers.ts";
+import { sizedFiles } from "../media/responsive.ts";
 
 /**
  * What a finished site must hold before it replaces the live one, and all it may hold.
@@ -55,7 +56,9 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
   const present = new Set(files);
   const problems = links.map((link) => `${link} is a symbolic link; the site publishes only files`);
 
-  const images = new Set(check.images.map((image) => `${IMAGES_FOLDER}/${image}`));
+  // Editors' images and their resized copies, and editors' documents: exactly those the check passed.
+  const images = new Set([...check.images.map((image) => `${IMAGES_FOLDER}/${image}`), ...sizedFiles(check.media)]);
+  const documents = new Set(check.documents.map((document) => `${DOCUMENTS_FOLDER}/${document}`));
   const expected = [
     ...REQUIRED_FILES,
     ...(searchIndex ? ["pagefind/pagefind.js"] : []),
@@ -64,6 +67,7 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
       definition.feedUrl && check.files.some((file) => file.location.type === definition.name && !file.heldBack) ? [definition.feedUrl.slice(1)] : [],
     ),
     ...images,
+    ...documents,
     ...check.files.filter((file) => !file.heldBack).map((file) => `${file.location.url.slice(1)}index.html`),
     // The files beside a published item's page, such as an event's calendar file.
     ...check.files
@@ -78,9 +82,11 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
     const allowed = file.includes("/")
       ? top === IMAGES_FOLDER
         ? images.has(file)
-        : OWN_FOLDERS.has(top ?? "")
-          ? OWN_EXTENSIONS.test(file)
-          : PAGE_FILES.has(path.posix.basename(file)) || SERVED_FILES.some((served) => matches(served.path, `/${file}`))
+        : top === DOCUMENTS_FOLDER
+          ? documents.has(file)
+          : OWN_FOLDERS.has(top ?? "")
+            ? OWN_EXTENSIONS.test(file)
+            : PAGE_FILES.has(path.posix.basename(file)) || SERVED_FILES.some((served) => matches(served.path, `/${file}`))
       : REQUIRED_FILES.includes(file);
     if (!allowed) problems.push(`${file} is not a file the site publishes`);
   }

@@ -1,8 +1,9 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { createMarkdown, rememberBodyHtml } from "../render/markdown.ts";
+import { type BodyEnv, createMarkdown, rememberBodyHtml } from "../render/markdown.ts";
 import type { Problem } from "./problems.ts";
-import { IMAGES_FOLDER, IMAGES_URL, type SiteUrls } from "../content/site-urls.ts";
+import { componentProblems } from "../render/markdown-components.ts";
+import { DOCUMENTS_FOLDER, DOCUMENTS_URL, IMAGES_FOLDER, IMAGES_URL, type SiteUrls } from "../content/site-urls.ts";
 
 export interface BodyContext {
   file: string;
@@ -73,9 +74,10 @@ export function linkProblem(href: string, context: Pick<BodyContext, "url" | "ur
   const nearest = context.urls.nearest(target);
   const shown = href === target ? `"${href}"` : `"${href}" (${target})`;
   const guess = nearest ? ` (did you mean "${nearest}"?)` : "";
-  return kind === "image"
-    ? `${shown} is not an image on this site${guess}: put the image in the content/${IMAGES_FOLDER}/ folder, or correct the address`
-    : `${shown} goes to no page on this site${guess}: correct the address or remove the link`;
+  if (kind === "image") return `${shown} is not an image on this site${guess}: put the image in the content/${IMAGES_FOLDER}/ folder, or correct the address`;
+  if (target.startsWith(DOCUMENTS_URL))
+    return `${shown} is not a document on this site${guess}: put the document in the content/${DOCUMENTS_FOLDER}/ folder, or correct the address`;
+  return `${shown} goes to no page on this site${guess}: correct the address or remove the link`;
 }
 
 /** What a heading would look like written at another level, for the fix in a message. */
@@ -113,10 +115,9 @@ export function bodyFacts(body: string, file: BodyFile): BodyFacts {
  * the build to use (`renderBody`): one markdown parse per story serves both the check
  * and the page.
  */
-export function renderedBodyFacts(source: { body: string }, file: BodyFile, markdown: MarkdownIt): BodyFacts {
-  const env = {};
-  const tokens = markdown.parse(source.body, env);
-  rememberBodyHtml(source, markdown, markdown.renderer.render(tokens, markdown.options, env));
+export function renderedBodyFacts(source: { body: string }, file: BodyFile, markdown: MarkdownIt, env: BodyEnv = {}): BodyFacts {
+  const tokens = markdown.parse(source.body, { ...env });
+  rememberBodyHtml(source, markdown, markdown.renderer.render(tokens, markdown.options, { ...env }));
   return factsOfTokens(tokens, file);
 }
 
@@ -140,6 +141,7 @@ function factsOfTokens(tokens: Token[], file: BodyFile): BodyFacts {
   const problem = (line: number, field: string, message: string) =>
     problems.push({ file: file.file, line: file.lineOffset + line + 1, field, message, severity: "error" });
 
+  for (const found of componentProblems(tokens)) problem(found.line, "component", found.message);
   const title = file.title ? comparable(file.title) : "";
   let level = 1;
   for (let index = 0; index < tokens.length; index++) {

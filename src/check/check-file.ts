@@ -6,7 +6,7 @@ import { type ContentLocation, definitionOf, locate } from "../content/types.ts"
 import { isCalendarDate } from "../content/dates.ts";
 import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
 import { FrontMatterLanguageError, type ParsedFile, readContentFile } from "./frontmatter.ts";
-import { siteMarkdown } from "../render/markdown.ts";
+import { bodyEnv, siteMarkdown } from "../render/markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "../content/placeholders.ts";
 import { type Problem, displayPath } from "./problems.ts";
 import { schemaProblems, yamlProblem } from "./schema-problems.ts";
@@ -191,7 +191,9 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   const bodyFile = { file, title: typeof data.title === "string" ? data.title : undefined, lineOffset: parsed.bodyLineOffset };
   // A build's check renders each published body once, for the check and for the page.
   const rendered = settings.renderPrefix !== undefined && report.valid && !report.heldBack;
-  const facts = rendered ? renderedBodyFacts(parsed, bodyFile, siteMarkdown(settings.renderPrefix)) : bodyFacts(parsed.body, bodyFile);
+  const facts = rendered
+    ? renderedBodyFacts(parsed, bodyFile, siteMarkdown(settings.renderPrefix, settings.contentDir), bodyEnv(definition))
+    : bodyFacts(parsed.body, bodyFile);
   problems.push(...facts.problems);
   report.links = facts.links;
   if (settingsKey) examined.set(parsed, { settings: settingsKey, report });

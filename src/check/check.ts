@@ -12,7 +12,8 @@ import { jsonSyntaxProblem } from "./json-problem.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { schemaProblems } from "./schema-problems.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "../content/schema/site.ts";
-import { siteUrls } from "../content/site-urls.ts";
+import { IMAGES_URL, siteUrls } from "../content/site-urls.ts";
+import { EMPTY_CATALOG, type MediaCatalog, readMedia, rememberMedia } from "../media/catalog.ts";
 
 export { schemaProblems, yamlProblem } from "./schema-problems.ts";
 
@@ -44,6 +45,10 @@ export interface CheckResult {
   files: CheckedFile[];
   /** Editors' images that passed the allow-list (relative to content/images/): the only ones published. */
   images: string[];
+  /** Editors' documents that passed the allow-list (relative to content/documents/): the only ones published. */
+  documents: string[];
+  /** What the check read of each image and document: sizes, types, and so the names of resized copies. */
+  media: MediaCatalog;
   /** Things worth telling the editor that are not problems: drafts and embargoes left out. */
   notices: string[];
   site?: Site;
@@ -85,12 +90,18 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     ))
   ) {
     const message = "is not a folder: run the command from the project folder, or give the content folder's path";
-    return { problems: [{ file: displayPath(contentDir), message, severity: "error" }], files: [], images: [], notices };
+    return { problems: [{ file: displayPath(contentDir), message, severity: "error" }], files: [], images: [], documents: [], media: EMPTY_CATALOG, notices };
   }
   // Every entry under content/ first: what the contract does not name is a problem, and
   // only what it names is read below.
   const inventory = inventoryContent(contentDir);
   problems.push(...inventory.problems);
+  // Images and documents are read before any body is rendered: a page shows their sizes.
+  const media = await readMedia(contentDir, inventory.images, inventory.documents);
+  problems.push(...media.problems);
+  rememberMedia(contentDir, media.catalog);
+  // An unreadable image is reported once, above; links to it are not reported again.
+  const readable = inventory.images.filter((image) => media.catalog.images.has(`${IMAGES_URL}${image}`));
   const site = await readJson(path.join(contentDir, "_data", "site.json"), siteSchema, problems);
   const topics = await readJson(path.join(contentDir, "_data", "topics.json"), topicsSchema, problems);
   const topicSlugs = topics?.map((topic) => topic.slug);
@@ -118,14 +129,23 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
       notices.push(`${report.file}: embargoed until ${String(report.parsed?.data[dated.field])}, left out of this build`);
   }
   problems.push(...duplicateUrlProblems(byUrl));
-  problems.push(...siteWideProblems(reports, topicSlugs ?? [], inventory.images, site));
+  problems.push(...siteWideProblems(reports, topicSlugs ?? [], inventory.images, inventory.documents, site));
 
   const files: CheckedFile[] = reports.flatMap((report): CheckedFile[] => {
     const { file, location, parsed, valid, heldBack } = report;
     if (!location || !parsed || !valid) return [];
     return [heldBack ? { file, location, data: parsed.data, heldBack } : { file, location, data: parsed.data }];
   });
-  return { problems: sortProblems(locateFrontMatterProblems(problems)), files, images: inventory.images, notices, site, topics };
+  return {
+    problems: sortProblems(locateFrontMatterProblems(problems)),
+    files,
+    images: readable,
+    documents: inventory.documents,
+    media: media.catalog,
+    notices,
+    site,
+    topics,
+  };
 }
 
 /**
@@ -150,7 +170,7 @@ export function duplicateUrlProblems(byUrl: ReadonlyMap<string, string[]>): Prob
 }
 
 /** Checks that need every page's address: the links in bodies and the images stories name. */
-function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: string[], site: Site | undefined): Problem[] {
+function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: string[], documents: string[], site: Site | undefined): Problem[] {
   const read = reports.filter((report): report is FileReport & { location: ContentLocation; parsed: ParsedFile } => Boolean(report.location && report.parsed));
   const heldBack = new Map<string, string>();
   for (const entry of read) {
@@ -171,7 +191,7 @@ function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: s
       ) ?? []
     );
   });
-  const urls = siteUrls({ pages: published.map((entry) => entry.location.url), listings, images });
+  const urls = siteUrls({ pages: published.map((entry) => entry.location.url), listings, images, documents });
 
   return read.flatMap((entry) => {
     const { data } = entry.parsed;

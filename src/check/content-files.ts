@@ -3,7 +3,9 @@ import path from "node:path";
 import { CONTENT_FOLDERS } from "../content/types.ts";
 import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "./file-signatures.ts";
 import { type Problem, displayPath } from "./problems.ts";
-import { IMAGES_FOLDER } from "../content/site-urls.ts";
+import { DOCUMENTS_FOLDER, IMAGES_FOLDER } from "../content/site-urls.ts";
+import { DOCUMENT_EXTENSIONS } from "../media/documents.ts";
+import { documentProblem } from "./document-signatures.ts";
 
 /**
  * The content folder is the trust boundary: editors' files are content, never code.
@@ -16,6 +18,8 @@ export interface ContentInventory {
   markdown: string[];
   /** Editors' images that may be published: relative to content/images/, forward slashes. */
   images: string[];
+  /** Editors' documents that may be published: relative to content/documents/, forward slashes. */
+  documents: string[];
   problems: Problem[];
 }
 
@@ -26,12 +30,13 @@ export const DATA_FOLDER = "_data";
 const MARKDOWN_ELSEWHERE = /\.(?:markdown|mdown|mkdn?|mdwn|mdx)$/i;
 const CODE = /\.(?:[cm]?js|[cm]?ts|[jt]sx|njk|liquid|hbs|handlebars|mustache|ejs|haml|pug|webc|html?|xhtml|php|py|rb|sh)$/i;
 const DATA = /\.(?:json5?|ya?ml|toml|csv|xml)$/i;
-const WHERE = `${CONTENT_FOLDERS.map(({ folder, years, plural }) => `${plural} go in content/${folder}/${years ? "<year>/" : ""}<slug>.md`).join(", ")} and images in content/${IMAGES_FOLDER}/`;
+const WHERE = `${CONTENT_FOLDERS.map(({ folder, years, plural }) => `${plural} go in content/${folder}/${years ? "<year>/" : ""}<slug>.md`).join(", ")}, images in content/${IMAGES_FOLDER}/ and documents (PDF, Word, Excel, PowerPoint, OpenDocument text, CSV) in content/${DOCUMENTS_FOLDER}/`;
+const DOCUMENT_KINDS = "PDF, DOCX, XLSX, PPTX, ODT or CSV";
 
 const extensionOf = (name: string) => (name.includes(".") ? (name.split(".").at(-1) ?? "") : "");
 
 /** Why a file the contract does not name is refused, and where it belongs. */
-function misplacedFile(name: string, inImages: boolean, inData: boolean): string {
+function misplacedFile(name: string, inImages: boolean, inData: boolean, inDocuments: boolean): string {
   const extension = extensionOf(name).toLowerCase();
   const base = name.includes(".") ? name.slice(0, name.lastIndexOf(".")) : name;
   if (/\.11ty(?:data)?\./i.test(name) || CODE.test(name)) {
@@ -42,6 +47,9 @@ function misplacedFile(name: string, inImages: boolean, inData: boolean): string
   }
   if (extension === "svg") return `is an SVG image, which can carry script and so is not published: export it as PNG and put it in content/${IMAGES_FOLDER}/`;
   if (inImages) return "is not a kind of image the site publishes: use PNG, JPEG, GIF, WebP or AVIF";
+  // An executable, archive or anything else offered for download is never published.
+  if (inDocuments) return `is not a kind of document the site publishes: use ${DOCUMENT_KINDS}`;
+  if (DOCUMENT_EXTENSIONS[extension]) return `is a document outside content/${DOCUMENTS_FOLDER}/: move it there and link to it as /${DOCUMENTS_FOLDER}/${name}`;
   if (IMAGE_EXTENSIONS[extension]) return `is an image outside content/${IMAGES_FOLDER}/: move it there and use it as /${IMAGES_FOLDER}/${name}`;
   if (inData || DATA.test(name)) {
     return `is a data file the site does not read: its only data files are content/${DATA_FOLDER}/${DATA_FILES.join(" and ")}`;
@@ -84,7 +92,7 @@ function imageProblem(file: string, name: string): string | undefined {
  * into markdown to check, images to publish, or a problem.
  */
 export function inventoryContent(contentDir: string): ContentInventory {
-  const result: ContentInventory = { markdown: [], images: [], problems: [] };
+  const result: ContentInventory = { markdown: [], images: [], documents: [], problems: [] };
   const problem = (absolute: string, message: string) => result.problems.push({ file: displayPath(absolute), message, severity: "error" });
   const contentFolders = new Map(CONTENT_FOLDERS.map((folder) => [folder.folder, folder]));
 
@@ -98,6 +106,7 @@ export function inventoryContent(contentDir: string): ContentInventory {
     }
     const top = parents[0];
     const inImages = top === IMAGES_FOLDER;
+    const inDocuments = top === DOCUMENTS_FOLDER;
     const inData = top === DATA_FOLDER;
     const contentFolder = top === undefined ? undefined : contentFolders.get(top);
     for (const entry of entries) {
@@ -107,9 +116,9 @@ export function inventoryContent(contentDir: string): ContentInventory {
         problem(absolute, "is a symbolic link, which the site never follows: replace it with the file or folder itself");
       } else if (entry.isDirectory()) {
         const allowed =
-          (!top && (name === DATA_FOLDER || name === IMAGES_FOLDER || contentFolders.has(name))) ||
+          (!top && (name === DATA_FOLDER || name === IMAGES_FOLDER || name === DOCUMENTS_FOLDER || contentFolders.has(name))) ||
           (contentFolder?.years && parents.length === 1 && /^\d{4}$/.test(name)) ||
-          (inImages && /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name));
+          ((inImages || inDocuments) && /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name));
         if (allowed) walk(absolute, [...parents, name]);
         else problem(absolute, misplacedFolder(parents, name));
       } else if (!entry.isFile()) {
@@ -118,14 +127,23 @@ export function inventoryContent(contentDir: string): ContentInventory {
         // An empty folder's placeholder for git: never read, never published.
       } else if (inData && parents.length === 1 && DATA_FILES.includes(name)) {
         // Read and checked against its schema by the check.
-      } else if (name.endsWith(".md") && !inImages && !inData) {
+      } else if (name.endsWith(".md") && !inImages && !inData && !inDocuments) {
         result.markdown.push(absolute);
       } else if (inImages && IMAGE_EXTENSIONS[extensionOf(name).toLowerCase()]) {
         const wrong = imageProblem(absolute, name);
         if (wrong) problem(absolute, wrong);
         else result.images.push([...parents.slice(1), name].join("/"));
+      } else if (inDocuments && DOCUMENT_EXTENSIONS[extensionOf(name).toLowerCase()] && !name.startsWith(".")) {
+        let wrong: string | undefined;
+        try {
+          wrong = documentProblem(absolute, DOCUMENT_EXTENSIONS[extensionOf(name).toLowerCase()] ?? "pdf");
+        } catch (error) {
+          wrong = `could not be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
+        }
+        if (wrong) problem(absolute, wrong);
+        else result.documents.push([...parents.slice(1), name].join("/"));
       } else {
-        problem(absolute, misplacedFile(name, inImages, inData));
+        problem(absolute, misplacedFile(name, inImages, inData, inDocuments));
       }
     }
   };

@@ -24,6 +24,11 @@ import { WHOLE_SITE_GLOB } from "../eleventy/search-index.ts";
  * measures in memory, which hides that cost but varies less from run to run.
  * The machine's load changes timings a lot: read the ratios, which come from runs
  * alternated one after the other, rather than the seconds.
+ *
+ * `--images` (1,000 stories unless `--stories` says otherwise) gives every story a lead
+ * image of its own, shown again in its body, and measures image processing: a first build
+ * that resizes every image, a second that takes them from the cache, and the page weight
+ * with the images a first visit loads.
  */
 const { values } = parseArgs({
   options: {
@@ -32,9 +37,10 @@ const { values } = parseArgs({
     dir: { type: "string" },
     keep: { type: "boolean", default: false },
     "watch-edit": { type: "boolean", default: false },
+    images: { type: "boolean", default: false },
   },
 });
-const sizes = (values.stories ?? (values["watch-edit"] ? "5000" : "1000,3000,10000")).split(",").map(Number);
+const sizes = (values.stories ?? (values["watch-edit"] ? "5000" : values.images ? "1000" : "1000,3000,10000")).split(",").map(Number);
 if (sizes.some((size) => !Number.isInteger(size) || size < 1)) throw new Error(`--stories takes whole numbers separated by commas, not ${values.stories}`);
 const runs = Math.max(1, Number(values.runs));
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -60,6 +66,15 @@ function fileSystemOf(folder: string): string {
   } catch {
     return "unknown";
   }
+}
+
+/** The address of the corpus's first story, which has a lead image in an image bench. */
+async function newestStory(content: string): Promise<string | undefined> {
+  const { readdir } = await import("node:fs/promises");
+  for (const year of (await readdir(path.join(content, "news"))).sort().reverse()) {
+    if ((await readdir(path.join(content, "news", year))).includes("story-0.md")) return `/news/${year}/story-0/`;
+  }
+  return undefined;
 }
 
 const median = (numbers: number[]) => {
@@ -209,7 +224,7 @@ async function benchSize(stories: number, last: boolean): Promise<SizeResult> {
         "skipped" in query ? `first query: not measured (${query.skipped})` : `first query "research": ${KB(query.bytes)} in ${query.requests} requests`,
       );
       console.log(`output size: ${MiB(await folderBytes(built))}`);
-      console.log("\npage weight on a first visit (gzip; HTML + the site's CSS and JS):");
+      console.log("\npage weight on a first visit (gzip; HTML + the site's CSS and JS, and any image not lazy-loaded):");
       for (const [type, url] of Object.entries({
         home: "/",
         "news listing": "/news/",
@@ -230,7 +245,40 @@ async function benchSize(stories: number, last: boolean): Promise<SizeResult> {
   }
 }
 
-if (values["watch-edit"]) {
+if (values.images) {
+  const stories = sizes[0] as number;
+  const work = await mkdtemp(path.join(workParent, "ri-bench-"));
+  try {
+    console.log(`Writing ${stories} stories with images to ${work} ...`);
+    const content = await writeCorpus(work, path.join(root, "content"), { stories, images: true });
+    // Every story has its own lead image: the first build resizes them all, the second takes them from the cache.
+    const cache = path.join(work, "image-cache");
+    const imageEnv = { RI_IMAGE_CACHE: cache, RI_SEARCH_INDEX: "0" };
+    const check = ok("check", await node("src/cli/check.ts", [content]));
+    const cold = ok("first build", await node("src/cli/build.ts", ["--input", content, "--output", path.join(work, "cold")], imageEnv));
+    const warm = ok("second build", await node("src/cli/build.ts", ["--input", content, "--output", path.join(work, "warm")], imageEnv));
+    const same = await folderBytes(path.join(work, "cold")).then(async (bytes) => bytes === (await folderBytes(path.join(work, "warm"))));
+    console.log(`\n${stories} stories with ${stories} images on ${process.platform} ${process.arch}, ${cpus().length} cores, Node ${process.version}`);
+    console.log(`check (reads every image's size):        ${check.seconds.toFixed(2)} s, ${check.peakMiB.toFixed(0)} MiB`);
+    console.log(`first build (resizes every image):       ${cold.seconds.toFixed(2)} s, ${cold.peakMiB.toFixed(0)} MiB`);
+    console.log(`second build (image cache reused):       ${warm.seconds.toFixed(2)} s, ${warm.peakMiB.toFixed(0)} MiB`);
+    console.log(
+      `image processing: ${(cold.seconds - warm.seconds).toFixed(2)} s, ${(((cold.seconds - warm.seconds) / stories) * 1000).toFixed(0)} ms an image`,
+    );
+    console.log(`both builds the same size: ${same ? "yes" : "NO"}; image cache ${MiB(await folderBytes(cache))}`);
+    console.log("\npage weight on a first visit (gzip HTML, CSS and JS; images not lazy-loaded, as AVIF for a 390 px phone at 2x):");
+    const newest = (await htmlPages(path.join(work, "warm"))) > 0 ? await newestStory(content) : undefined;
+    for (const [type, url] of Object.entries({ home: "/", "news listing": "/news/", ...(newest ? { "story with lead image": newest } : {}) })) {
+      const weight = await pageWeight(path.join(work, "warm"), url);
+      console.log(
+        `  ${type.padEnd(22)} ${KB(weight.total).padStart(9)} (HTML ${KB(weight.html)}, CSS and JS ${KB(weight.assets)}, images ${KB(weight.images)})`,
+      );
+    }
+  } finally {
+    if (values.keep) console.log(`\nkept ${work}`);
+    else await rm(work, { recursive: true, force: true, maxRetries: 10 });
+  }
+} else if (values["watch-edit"]) {
   const stories = sizes[0] as number;
   const work = await mkdtemp(path.join(workParent, "ri-bench-"));
   try {

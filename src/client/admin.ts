@@ -8,6 +8,8 @@
  * editor gave. Required fields never reach this point empty: Decap will not save them.
  */
 
+import { COMPONENTS } from "../content/components.ts";
+
 /** The parts of Decap's Immutable.js values used here: the entry data and its groups and lists. */
 interface ImmutableCollection {
   size: number;
@@ -20,8 +22,28 @@ interface DecapEntry {
   get(key: "data"): ImmutableCollection;
 }
 
+interface EditorComponentField {
+  name: string;
+  label: string;
+  widget: "string" | "markdown" | "image";
+  required?: boolean;
+  hint?: string;
+}
+
+/** Decap's editor component: a block of markdown the rich-text editor shows as a form. */
+interface EditorComponent {
+  id: string;
+  label: string;
+  fields: EditorComponentField[];
+  pattern: RegExp;
+  fromBlock(match: RegExpMatchArray): Record<string, string>;
+  toBlock(data: Record<string, string | undefined>): string;
+  toPreview(data: Record<string, string | undefined>): string;
+}
+
 interface DecapCms {
   registerEventListener(listener: { name: "preSave"; handler: (event: { entry: DecapEntry }) => ImmutableCollection }): void;
+  registerEditorComponent(component: EditorComponent): void;
 }
 
 const isCollection = (value: unknown): value is ImmutableCollection =>
@@ -36,6 +58,47 @@ function withoutEmpty(value: unknown): unknown {
 }
 
 const cms = (window as unknown as { CMS?: DecapCms }).CMS;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
+
+/**
+ * The NHS content components (src/content/components.ts) as editor components, written
+ * back as the same `::: name` blocks the check and the renderer read. The preview is
+ * escaped text: it never turns what an editor typed into HTML.
+ */
+for (const component of COMPONENTS) {
+  const titleLabel = { heading: "Heading", summary: "Summary (the words that open it)", caption: "Caption" }[component.title ?? "heading"];
+  const figure = component.name === "figure";
+  const fields: EditorComponentField[] = [
+    ...(component.title ? [{ name: "title", label: titleLabel, widget: "string" as const, required: component.titleRequired ?? false }] : []),
+    ...(figure
+      ? [
+          { name: "image", label: "Image", widget: "image" as const },
+          { name: "alt", label: "Alt text", widget: "string" as const, hint: "Describe what the image shows, for people who cannot see it." },
+        ]
+      : [{ name: "body", label: "Text", widget: "markdown" as const }]),
+  ];
+  cms?.registerEditorComponent({
+    id: `nhs-${component.name}`,
+    label: component.label,
+    fields,
+    pattern: new RegExp(`^:::[ \\t]*${component.name}(?:[ \\t]+([^\\n]*))?\\n([\\s\\S]*?)\\n:::[ \\t]*$`, "m"),
+    fromBlock: (match): Record<string, string> => {
+      const title = (match[1] ?? "").trim();
+      const inner = match[2] ?? "";
+      if (!figure) return { title, body: inner };
+      const image = /^!\[([^\]]*)\]\(([^)\s]+)\)\s*$/.exec(inner.trim());
+      return { title, alt: image?.[1] ?? "", image: image?.[2] ?? "" };
+    },
+    toBlock: (data) => {
+      const title = (data.title ?? "").replace(/\s+/g, " ").trim();
+      const inner = figure ? `![${(data.alt ?? "").replace(/[[\]\n]/g, " ")}](${data.image ?? ""})` : (data.body ?? "").trim();
+      return `::: ${component.name}${title ? ` ${title}` : ""}\n${inner}\n:::`;
+    },
+    toPreview: (data) =>
+      `<p><strong>${escapeHtml(component.label)}${data.title ? `: ${escapeHtml(data.title)}` : ""}</strong></p><p>${escapeHtml(figure ? (data.alt ?? "") : (data.body ?? ""))}</p>`,
+  });
+}
 cms?.registerEventListener({
   name: "preSave",
   handler: ({ entry }) => withoutEmpty(entry.get("data")) as ImmutableCollection,

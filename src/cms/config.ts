@@ -3,6 +3,7 @@ import { type FieldMeta, fieldMeta } from "../content/schema/fields.ts";
 import type { Site, Topic } from "../content/schema/site.ts";
 import { IMAGES_FOLDER, IMAGES_URL } from "../content/site-urls.ts";
 import { CONTENT_TYPES } from "../content/types.ts";
+import { COMPONENTS } from "../content/components.ts";
 import { LOCAL_BACKEND_URL } from "./local-backend.ts";
 
 /**
@@ -81,6 +82,7 @@ const HELP: Record<string, { label: string; hint?: string }> = {
   image: { label: "Image" },
   "image.src": { label: "Image file", hint: "Upload a picture or choose one already on the site. It is saved in content/images/." },
   "image.alt": { label: "Alt text", hint: "Needed whenever there is an image: describe what it shows, for people who cannot see it." },
+  "image.caption": { label: "Caption", hint: "Optional: shown under the image on the story's page. At most 300 characters." },
   reviewed: { label: "Last reviewed", hint: "The day someone last checked the page is right." },
   reviewDue: { label: "Next review due", hint: "The check warns when this day has passed." },
   order: { label: "Order", hint: "Where the service comes in lists: 1 first. Leave empty to list by title." },
@@ -102,7 +104,8 @@ export const BODY_FIELD: CmsField = {
   widget: "markdown",
   modes: ["rich_text", "raw"],
   buttons: ["bold", "italic", "link", "heading-two", "heading-three", "heading-four", "quote", "bulleted-list", "numbered-list"],
-  editor_components: ["image"],
+  // Decap's image, and the NHS components that src/client/admin.ts registers.
+  editor_components: ["image", ...COMPONENTS.map((component) => `nhs-${component.name}`)],
 };
 
 const unwrap = (schema: z.ZodType): { inner: z.ZodType; optional: boolean } => {

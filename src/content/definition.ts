@@ -59,6 +59,8 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
   layout: string;
   /** The front-matter date whose year names the item's year folder, and after which a production build holds it back. */
   dated?: { field: string; embargo: boolean };
+  /** A long page of this type starts with a contents list of its sections (src/render/markdown-components.ts). */
+  contentsList?: boolean;
   /** Front-matter lists whose entries must be topics from topics.json. */
   topicFields?: string[];
   /** What search calls it: the value of Pagefind's `type` filter, and that filter's option on the search page. */

@@ -10,6 +10,8 @@ export interface NewsEntry {
   updated?: string;
   tags: string[];
   year: string;
+  /** The story's lead image, for its card (what the check read of it is in the pages' `media`). */
+  image?: { src: string; alt: string; caption?: string };
 }
 
 export interface ListingPage {
@@ -121,5 +123,13 @@ export function toNewsEntry(item: CollectionItem): NewsEntry {
     updated: typeof data.updated === "string" ? data.updated : undefined,
     tags: Array.isArray(data.tags) ? data.tags.filter((tag): tag is string => typeof tag === "string") : [],
     year: date.slice(0, 4),
+    ...(leadImage(data.image) ? { image: leadImage(data.image) } : {}),
   };
+}
+
+/** A story's `image` front matter, when it has the schema's shape. */
+function leadImage(value: unknown): NewsEntry["image"] {
+  const image = value as { src?: unknown; alt?: unknown; caption?: unknown } | undefined;
+  if (typeof image?.src !== "string" || typeof image.alt !== "string") return undefined;
+  return { src: image.src, alt: image.alt, ...(typeof image.caption === "string" ? { caption: image.caption } : {}) };
 }

@@ -10,6 +10,10 @@ export const GENERATED_FOLDERS: readonly string[] = ["/assets/", "/pagefind/"];
 export const IMAGES_FOLDER = "images";
 export const IMAGES_URL = `/${IMAGES_FOLDER}/`;
 
+/** Editors' documents: `content/documents/<name>` is published at `/documents/<name>`. */
+export const DOCUMENTS_FOLDER = "documents";
+export const DOCUMENTS_URL = `/${DOCUMENTS_FOLDER}/`;
+
 export interface SiteUrlsInput {
   /** The URL of every content file in this build. */
   pages: Iterable<string>;
@@ -17,6 +21,8 @@ export interface SiteUrlsInput {
   listings: Iterable<string>;
   /** Files under content/images/, relative to it, with forward slashes. */
   images: Iterable<string>;
+  /** Files under content/documents/, relative to it, with forward slashes. */
+  documents?: Iterable<string>;
 }
 
 export interface SiteUrls {
@@ -32,7 +38,10 @@ export interface SiteUrls {
  */
 export function siteUrls(input: SiteUrlsInput): SiteUrls {
   const pages = new Set<string>([...GENERATED_URLS, ...input.pages, ...input.listings]);
-  const files = new Set<string>([...input.images].map((image) => `${IMAGES_URL}${image}`));
+  const files = new Set<string>([
+    ...[...input.images].map((image) => `${IMAGES_URL}${image}`),
+    ...[...(input.documents ?? [])].map((document) => `${DOCUMENTS_URL}${document}`),
+  ]);
   let candidates: string[] | undefined;
   return {
     has: (url) => pages.has(url) || files.has(url) || GENERATED_FOLDERS.some((folder) => url.startsWith(folder) && url !== folder),

@@ -97,4 +97,5 @@ export const RESERVED_URLS: ReadonlyMap<string, string> = new Map([
   ["/assets/", "the site's styles and scripts"],
   ["/pagefind/", "the search index"],
   ["/images/", "the folder of editors' images"],
+  ["/documents/", "the folder of editors' documents"],
 ]);

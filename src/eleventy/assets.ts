@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { EleventyConfig } from "./config-api.ts";
+import { IMAGE_CSS } from "../media/responsive.ts";
 
 const require = createRequire(import.meta.url);
 /** nhsuk-frontend's compiled CSS, JS and images, taken from the installed package at build time. */
@@ -49,7 +50,7 @@ export function contentHash(contents: string | Uint8Array): string {
  */
 async function stylesheet(pathPrefix: string): Promise<BuiltAssets["files"][number]> {
   const css = await readFile(path.join(frontendDist, "nhsuk-frontend.min.css"), "utf8");
-  const contents = rewriteAssetUrls(css, pathPrefix).replace(/\n?\/\*# sourceMappingURL=[^*]*\*\/\s*$/, "\n");
+  const contents = rewriteAssetUrls(css, pathPrefix).replace(/\n?\/\*# sourceMappingURL=[^*]*\*\/\s*$/, "\n") + IMAGE_CSS;
   return { path: `assets/css/nhsuk-frontend.${contentHash(contents)}.css`, contents };
 }
 

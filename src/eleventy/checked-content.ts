@@ -3,10 +3,13 @@ import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { BuildOptions } from "../build/build-options.ts";
 import { type CheckResult, checkContent } from "../check/check.ts";
+import { documentProblem } from "../check/document-signatures.ts";
 import { checkedSource } from "../check/frontmatter.ts";
 import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "../check/file-signatures.ts";
 import { formatProblem } from "../check/problems.ts";
-import { IMAGES_FOLDER } from "../content/site-urls.ts";
+import { DOCUMENTS_FOLDER, IMAGES_FOLDER } from "../content/site-urls.ts";
+import { DOCUMENT_EXTENSIONS } from "../media/documents.ts";
+import { publishSizedImages } from "../media/process-images.ts";
 import type { EleventyConfig } from "./config-api.ts";
 
 /**
@@ -16,7 +19,7 @@ import type { EleventyConfig } from "./config-api.ts";
  * build reads, runs and publishes nothing from content/ but the files the check passed:
  * no JavaScript or directory data files, no template formats but markdown, no
  * `_`-folders, no files reached through a link, no file whose text differs from what the
- * check read, and only the images the check examined.
+ * check read, and only the images and documents the check examined.
  */
 
 const checks = new Map<string, CheckResult>();
@@ -64,7 +67,7 @@ export function contentBoundary(eleventyConfig: EleventyConfig, options: BuildOp
 
   // Eleventy resolves ignore patterns from the project folder, also for an input folder elsewhere.
   const input = path.relative(process.cwd(), inputDir).split(path.sep).join("/") || ".";
-  for (const pattern of ["**/_*/**", "**/_*", "**/*.11ty.*", "**/*.11tydata.*", `${IMAGES_FOLDER}/**`]) {
+  for (const pattern of ["**/_*/**", "**/_*", "**/*.11ty.*", "**/*.11tydata.*", `${IMAGES_FOLDER}/**`, `${DOCUMENTS_FOLDER}/**`]) {
     eleventyConfig.ignores.add(`${input}/${pattern}`);
   }
 
@@ -105,6 +108,18 @@ export function contentBoundary(eleventyConfig: EleventyConfig, options: BuildOp
         throw new Error(`${source} is not the image its name says, so it is not published`);
       }
       const target = path.join(directories.output, IMAGES_FOLDER, image);
+      await mkdir(path.dirname(target), { recursive: true });
+      await copyFile(source, target);
+    }
+    // Their resized copies, made from the sizes and hashes the check read.
+    await publishSizedImages((await checked()).media, directories.output);
+    // Editors' documents, the same way: only those the check examined, looked at again.
+    for (const document of (await checked()).documents) {
+      const source = path.join(inputDir, DOCUMENTS_FOLDER, document);
+      if (!(await lstat(source)).isFile()) throw new Error(`${source} is not a file, so it is not published`);
+      const type = DOCUMENT_EXTENSIONS[path.extname(source).slice(1).toLowerCase()];
+      if (!type || documentProblem(source, type)) throw new Error(`${source} is not the document its name says, so it is not published`);
+      const target = path.join(directories.output, DOCUMENTS_FOLDER, document);
       await mkdir(path.dirname(target), { recursive: true });
       await copyFile(source, target);
     }

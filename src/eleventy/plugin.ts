@@ -30,7 +30,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
   const inputDir = path.resolve(eleventyConfig.directories.input);
 
   eleventyConfig.setFrontMatterParsingOptions(frontMatterOptions);
-  const markdown = siteMarkdown(options.pathPrefix);
+  const markdown = siteMarkdown(options.pathPrefix, inputDir);
   eleventyConfig.setLibrary("md", markdown);
 
   // Only what the check passed is read, run or published.
@@ -68,6 +68,7 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       buildDate,
       assets: (await assets()).urls,
       collections,
+      media: check.media,
     };
     await loadLayouts(layoutsFor(listedPages(collections, items)));
     const write = pageWriter(directories.output);

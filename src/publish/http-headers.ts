@@ -38,6 +38,14 @@ export const HEADER_RULES: readonly HeaderRule[] = [
   { path: "/assets/js/*", headers: { "Cache-Control": IMMUTABLE } },
   // Editors' files: never run as a page, never sniffed as one.
   { path: "/images/*", headers: { "Content-Security-Policy": INERT_FILE_CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff" } },
+  // Resized copies of editors' images are named by a hash of their bytes (src/media/).
+  { path: "/images/_sized/*", headers: { "Cache-Control": IMMUTABLE } },
+  // Editors' documents: downloaded, never shown as a page of the site (a PDF can carry
+  // script and forms; a CSV or office file is not for the browser to render).
+  {
+    path: "/documents/*",
+    headers: { "Content-Security-Policy": INERT_FILE_CONTENT_SECURITY_POLICY, "X-Content-Type-Options": "nosniff", "Content-Disposition": "attachment" },
+  },
   // Decap CMS needs 'unsafe-eval'; only the editor gets it.
   { path: ADMIN_PATH, headers: { "Content-Security-Policy": ADMIN_CONTENT_SECURITY_POLICY } },
   // The files content types write that are not pages, with the media type their definition gives

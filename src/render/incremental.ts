@@ -5,6 +5,7 @@ import { checkContent } from "../check/check.ts";
 import type { Problem } from "../check/problems.ts";
 import type { ContentItem, ListingContext } from "../content/definition.ts";
 import { definitionOf, locate } from "../content/types.ts";
+import type { MediaCatalog } from "../media/catalog.ts";
 import { type RenderedPage, type SharedData, buildCollections, listedPages, pageWriter, renderItem, renderListed } from "./pages.ts";
 import { loadItems } from "./store.ts";
 
@@ -21,6 +22,13 @@ export interface LiveSite {
 }
 
 let live: LiveSite | undefined;
+
+/** What a page can show of the images and documents: their names, image bytes (by hash) and document sizes. */
+function mediaKey(media: MediaCatalog): string {
+  const images = [...media.images.entries()].map(([url, info]) => `${url}:${info.hash}`);
+  const documents = [...media.documents.entries()].map(([url, info]) => `${url}:${info.bytes}`);
+  return JSON.stringify([images.sort(), documents.sort()]);
+}
 
 /** The build keeps its state here for the preview process (see updateFile). */
 export function rememberSite(state: LiveSite): void {
@@ -61,6 +69,10 @@ export async function updateFile(file: string): Promise<FileUpdate> {
   if (existsSync(file) && !lstatSync(file).isFile()) return { kind: "full" };
   const check = await checkContent(state.contentDir, { preview: state.preview, today: state.today });
   if (check.problems.some((problem) => problem.severity === "error")) return { kind: "problems", problems: check.problems };
+  // A new, changed or removed image or document is published (and an image resized) by the
+  // full build's after-build steps, not here: rebuild, so the page never shows a picture
+  // whose copies are not there yet.
+  if (mediaKey(check.media) !== mediaKey(state.shared.media)) return { kind: "full" };
 
   // Reading every file again costs little: each unchanged one comes from the parse cache.
   const items = loadItems(
@@ -69,7 +81,7 @@ export async function updateFile(file: string): Promise<FileUpdate> {
     check.files.map((checked) => path.resolve(checked.file)),
   );
   const collections = buildCollections(items, state.context);
-  const shared: SharedData = { ...state.shared, collections };
+  const shared: SharedData = { ...state.shared, collections, media: check.media };
   const definition = definitionOf(located.location.type);
   const pages: RenderedPage[] = [];
 

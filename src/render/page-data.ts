@@ -6,6 +6,7 @@ import type { NewsFrontMatter } from "../content/schema/news.ts";
 import type { PageFrontMatter } from "../content/schema/page.ts";
 import type { ServiceFrontMatter } from "../content/schema/service.ts";
 import type { Site, Topic } from "../content/schema/site.ts";
+import type { MediaCatalog } from "../media/catalog.ts";
 import type { SitemapEntry } from "../publish/sitemap.ts";
 
 export interface EleventyPage {
@@ -37,6 +38,8 @@ export interface PageData {
   summary?: string;
   /** Each content type's collection, named by its definition (src/content/types/). */
   collections: TypeCollections;
+  /** What the check read of editors' images and documents: a picture's size and resized copies come from it. */
+  media: MediaCatalog;
   /** The date a preview's embargoed item is held until, if it is one. */
   embargo?: string;
 }

@@ -6,7 +6,7 @@ import { Html } from "#jsx/jsx-runtime";
 import type { ContentItem, ListedPage, ListingContext } from "../content/definition.ts";
 import { CONTENT_TYPES, type TypeCollections, definitionOf } from "../content/types.ts";
 import { sitemapEntries } from "../publish/sitemap.ts";
-import { renderBody } from "./markdown.ts";
+import { bodyEnv, renderBody } from "./markdown.ts";
 import type { PageData } from "./page-data.ts";
 import { UNDATED_SITEMAP_PAGES, sitePages } from "./site-pages.ts";
 
@@ -87,7 +87,7 @@ export function renderItem(shared: SharedData, item: ContentItem, markdown: Mark
     contentType: item.type,
     ...(dated && dated > shared.buildDate ? { embargo: dated } : {}),
     page: page(item.url, item.inputPath, new Date(0)),
-    content: renderBody(markdown, item.source),
+    content: renderBody(markdown, item.source, bodyEnv(definition)),
   } as PageData;
   return { url: item.url, html: render(definition.layout, data), searchable: true };
 }

@@ -1,6 +1,6 @@
 /**
  * Runs Eleventy with the site's config on a content folder as if the check had passed
- * everything in it: every markdown file and every file in images/, found by a naive walk,
+ * everything in it: every markdown file and every file in images/ and documents/, found by a naive walk,
  * is handed over as checked. This is the build's second line of defence on its own, as a
  * test of what happens if the check ever misses something.
  *
@@ -39,7 +39,13 @@ async function buildUnchecked(input: string, output: string): Promise<{ ok: bool
     .filter((file) => file.startsWith(imagesDir + path.sep))
     .map((file) => path.relative(imagesDir, file).split(path.sep).join("/"));
 
-  rememberCheck(content, { ...real, problems: [], files, images });
+  const documentsDir = path.join(content, "documents");
+  const documents = everything
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => file.startsWith(documentsDir + path.sep))
+    .map((file) => path.relative(documentsDir, file).split(path.sep).join("/"));
+
+  rememberCheck(content, { ...real, problems: [], files, images, documents });
   const eleventy = new Eleventy(content, output, { configPath: path.join(ROOT, "eleventy.config.ts"), quietMode: true, source: "cli" });
   try {
     await eleventy.write();

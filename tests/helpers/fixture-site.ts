@@ -17,6 +17,7 @@ export interface FixtureStory {
   updated?: string;
   draft?: boolean;
   body?: string;
+  image?: { src: string; alt: string; caption?: string; decorative?: boolean };
 }
 
 export interface FixtureOptions {

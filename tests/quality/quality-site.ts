@@ -1,11 +1,14 @@
 import { cp, mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT, markdownFile, runCli, tempDir } from "../helpers/fixture-site.ts";
+import { mediaFixture } from "../helpers/media-fixture.ts";
 
 /**
  * The real content plus ten stories from 2023 written like real ones (headings, lists,
- * links), so that the listing has a second page, and an example event in 2027 (upcoming on
- * the tests' build day), so that every page type and both halves of the events listing exist.
+ * links), so that the listing has a second page; an example event in 2027 (upcoming on the
+ * tests' build day), so that every page type and both halves of the events listing exist;
+ * and one more 2023 story with a lead image, body images, document links and every content
+ * component, with its images, documents and a long service page (tests/helpers/media-fixture.ts).
  */
 export async function buildQualitySite(env: Record<string, string> = {}, outputFolder = "_site"): Promise<{ root: string; output: string }> {
   const root = await tempDir("quality");
@@ -45,6 +48,16 @@ export async function buildQualitySite(env: Record<string, string> = {}, outputF
       "## What to expect\n\nA talk, then questions. Read about [taking part in research](/services/taking-part-in-research/).",
     ),
   );
+  const media = await mediaFixture();
+  const [everything] = media.stories ?? [];
+  if (everything) {
+    const { slug, body, ...data } = everything;
+    await writeFile(path.join(content, "news", "2023", `${slug}.md`), markdownFile({ ...data, date: "2023-11-20" }, body ?? ""));
+  }
+  for (const [relative, contents] of Object.entries(media.files ?? {})) {
+    await mkdir(path.dirname(path.join(content, relative)), { recursive: true });
+    await writeFile(path.join(content, relative), contents);
+  }
   const output = path.join(root, outputFolder);
   const result = await runCli("build", ["--input", content, "--output", output], env);
   if (result.code !== 0) throw new Error(`quality site build failed:\n${result.stderr}`);
@@ -65,6 +78,8 @@ export const PAGE_TYPES: Record<string, string> = {
   "services index": "services/",
   service: "services/taking-part-in-research/",
   "accessibility statement": "accessibility-statement/",
+  "story with images, documents and components": "news/2023/everything/",
+  "long service page": "services/long-service/",
   search: "search/",
   "404": "404.html",
 };

@@ -13,7 +13,8 @@ import { serveSite } from "./server.ts";
  * full-page PNGs of every page type at phone and desktop widths into screenshots/
  * (ignored by git), for a person to look at. Then the content editor's form for a news
  * story, filled in as an editor would (with Decap's offline test backend in place of
- * GitHub); that one is also copied to docs/images/ for EDITING.md.
+ * GitHub); that one is also copied to docs/images/ for EDITING.md, as is a picture of the
+ * content components on the fixture story's page.
  */
 const WIDTHS = [390, 1280];
 const outDir = path.join(ROOT, "screenshots");
@@ -30,9 +31,21 @@ try {
     for (const [type, url] of Object.entries(pages)) {
       await page.goto(server.url + url, { waitUntil: "networkidle" });
       if (type === "search results") await page.waitForSelector("#search-result-list li");
+      // A full-page screenshot does not scroll, so lazy-loaded pictures below the fold would be blank: scroll through once.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      // The browser starts a lazy image's request a moment after it comes near: networkidle alone returns too soon.
+      await page.waitForTimeout(1000);
+      await page.waitForLoadState("networkidle");
+      await page.evaluate(() => window.scrollTo(0, 0));
       const file = path.join(outDir, `${type.replace(/\W+/g, "-")}-${width}.png`);
       await page.screenshot({ path: file, fullPage: true });
       console.log(path.relative(ROOT, file));
+      if (type === "story with images, documents and components" && width === 1280) {
+        // The content components as an editor sees them on the page, for EDITING.md.
+        const picture = path.join(ROOT, "docs", "images", "content-components.png");
+        await page.locator(".ri-content").screenshot({ path: picture });
+        console.log(path.relative(ROOT, picture));
+      }
     }
     await context.close();
   }

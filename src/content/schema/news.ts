@@ -28,8 +28,10 @@ export const imageSchema = z
         { kind: "text" },
       ),
       decorative: flag("image.decorative").optional(),
+      // Shown under the image on the story's page (the NHS image component's caption).
+      caption: text("image.caption", 300).optional(),
     },
-    { error: (issue) => (issue.input === undefined ? "is required" : "must be a group of fields: src, alt") },
+    { error: (issue) => (issue.input === undefined ? "is required" : "must be a group of fields: src, alt and optionally caption") },
   )
   .refine((image) => image.alt.trim() !== "" || image.decorative === true, {
     path: ["alt"],

@@ -27,6 +27,7 @@ export const service = defineContentType({
   url: (slug) => `/services/${slug}/`,
   schema: serviceSchema,
   layout: "service.11ty.tsx",
+  contentsList: true,
   search: { type: "Service", label: "Services" },
   lastmod: (data) => (typeof data.reviewed === "string" ? data.reviewed : undefined),
   collection: {
