@@ -1,0 +1,150 @@
+import { buildNewsIndex } from "../../src/news-index.ts";
+import type { PageData, ServiceEntry } from "../../src/page-data.ts";
+import type { Site, Topic } from "../../src/schema/site.ts";
+import type { StudyFrontMatter } from "../../src/studies/schema.ts";
+import { type StudyEntry, buildStudyRegister, studyEntry, studyUrl } from "../../src/studies/status.ts";
+
+/**
+ * Made-up studies in every status for the studies tests: every name says "Example", the
+ * registry identifiers are placeholders in each registry's form (not studies looked up),
+ * and the phone numbers are from Ofcom's range kept for drama (01632 960xxx), so nothing
+ * here is a fact about the Trust or about a real study.
+ */
+
+/** The build day of every fixture: studies are shown as of this London day. */
+export const BUILD_DATE = "2025-06-15";
+
+export const TOPICS: Topic[] = [
+  { slug: "dementia", name: "Dementia" },
+  { slug: "mental-health", name: "Mental health" },
+  { slug: "sleep", name: "Sleep" },
+];
+
+export const SITE: Site = {
+  name: "Research and Innovation",
+  organisation: { name: "Example Partnership", descriptor: "NHS Foundation Trust" },
+  url: "https://ri.example.nhs.uk",
+  language: "en-GB",
+  dateStyle: "ordinal",
+  navigation: [{ text: "Home", href: "/" }],
+  footer: [{ text: "Accessibility statement", href: "/accessibility-statement/" }],
+};
+
+export const TAKING_PART_SERVICE: ServiceEntry = {
+  url: "/services/taking-part-in-research/",
+  title: "Taking part in research",
+  summary: "How to take part in research.",
+};
+
+/** The front matter of each fixture study, by slug. */
+export const STUDIES: Record<string, StudyFrontMatter> = {
+  "example-mood-study": {
+    title: "Example study of mood and sleep",
+    acronym: "EXMOOD",
+    summary: "An example study that asks how sleep affects mood.",
+    status: "recruiting",
+    recruitmentEnds: "2025-12-31",
+    whoCanTakePart: ["Aged 18 or over", "Have had low mood for at least 2 weeks", "Live in the area", "Can answer questions in English", "Have not taken part before"],
+    studyType: "clinical-trial",
+    conditions: ["mental-health", "sleep"],
+    iras: "1234567",
+    isrctn: "ISRCTN12345678",
+    nct: "NCT12345678",
+    sponsor: "Example University",
+    contact: { email: "example.study@example.nhs.uk", phone: "01632 960001", team: "the example mood study team" },
+    reviewed: "2025-05-01",
+    reviewDue: "2026-05-01",
+  },
+  "example-ended-study": {
+    title: "Example study past its end date",
+    summary: "An example recruiting study whose recruitment end date has passed.",
+    status: "recruiting",
+    recruitmentEnds: "2025-06-14",
+    whoCanTakePart: ["Aged 65 or over"],
+    studyType: "questionnaire",
+    conditions: ["dementia"],
+    contact: { email: "ended@example.nhs.uk" },
+    reviewed: "2025-01-10",
+  },
+  "example-last-day-study": {
+    title: "Example study on its last day",
+    summary: "An example study whose recruitment ends on the build day.",
+    status: "recruiting",
+    recruitmentEnds: "2025-06-15",
+    whoCanTakePart: ["Any adult"],
+    studyType: "interview",
+    contact: { email: "last-day@example.nhs.uk" },
+    reviewed: "2025-03-01",
+  },
+  "example-study-10": {
+    title: "Example study 10",
+    summary: "An example study with a number in its title.",
+    status: "recruiting",
+    whoCanTakePart: ["Any adult"],
+    studyType: "samples",
+    contact: { email: "ten@example.nhs.uk" },
+    reviewed: "2025-03-01",
+  },
+  "example-study-2": {
+    title: "Example study 2",
+    summary: "Another example study with a number in its title.",
+    status: "recruiting",
+    whoCanTakePart: ["Any adult"],
+    studyType: "observational",
+    contact: { email: "two@example.nhs.uk" },
+    reviewed: "2025-04-01",
+  },
+  "example-setting-up-study": {
+    title: "Example study being set up",
+    summary: "An example study that is not recruiting yet.",
+    status: "setting-up",
+    whoCanTakePart: ["Carers of people with dementia"],
+    studyType: "observational",
+    conditions: ["dementia"],
+    contact: { email: "setup@example.nhs.uk", phone: "+44 1632 960002" },
+    reviewed: "2025-02-01",
+  },
+  "example-closed-study": {
+    title: "Example closed study",
+    summary: "An example study that has closed to recruitment.",
+    status: "closed",
+    studyType: "other",
+    conditions: ["mental-health"],
+    reviewed: "2024-11-01",
+  },
+  "example-completed-study": {
+    title: "Example completed study",
+    summary: "An example study that has finished.",
+    status: "completed",
+    studyType: "clinical-trial",
+    conditions: ["mental-health", "dementia"],
+    sponsor: "Example Sponsor & Partners",
+    isrctn: "ISRCTN87654321",
+    reviewed: "2024-09-01",
+  },
+};
+
+export const entries = (studies: Record<string, StudyFrontMatter> = STUDIES): StudyEntry[] =>
+  Object.entries(studies).map(([slug, study]) => studyEntry(studyUrl(slug), study));
+
+export const register = (studies: Record<string, StudyFrontMatter> = STUDIES, today = BUILD_DATE) => buildStudyRegister(entries(studies), today, TOPICS);
+
+/** The page data every layout receives, for a page at `url`, as the plugin would give it. */
+export function pageData(url: string, extra: { services?: ServiceEntry[]; content?: string; pathPrefix?: string } = {}): PageData {
+  return {
+    site: SITE,
+    topics: TOPICS,
+    pathPrefix: extra.pathPrefix ?? "/",
+    siteUrl: "",
+    preview: false,
+    assets: { css: "/assets/main.css", mainJs: "/assets/main.js", searchJs: "/assets/search.js" },
+    buildDate: BUILD_DATE,
+    page: { url, inputPath: "./content/studies/x.md", fileSlug: "x", date: new Date(Date.UTC(2025, 0, 1)) },
+    content: extra.content ?? "",
+    collections: {
+      newsIndex: { ...buildNewsIndex([], []), feeds: [] },
+      services: extra.services ?? [TAKING_PART_SERVICE],
+      sitemapPages: [],
+    },
+  };
+}
