@@ -23,7 +23,9 @@ export function NoneRecruiting({ data, condition }: { data: PageData; condition?
   return (
     <div class="nhsuk-inset-text">
       <span class="nhsuk-u-visually-hidden">Information: </span>
-      <h2 class="nhsuk-heading-m">{condition ? `No ${condition.name.toLowerCase()} studies are recruiting at the moment` : "No studies are recruiting at the moment"}</h2>
+      <h2 class="nhsuk-heading-m">
+        {condition ? `No ${condition.name.toLowerCase()} studies are recruiting at the moment` : "No studies are recruiting at the moment"}
+      </h2>
       <p>
         {condition
           ? `None of our studies about ${condition.name.toLowerCase()} is looking for people to take part right now.`
@@ -100,12 +102,25 @@ export function render(data: StudiesPageData) {
       description={description}
       // Only a site with studies has the feed (see studiesFeed).
       feed={register.studies.length ? { url: STUDIES_FEED_URL, title: studiesFeedTitle(data.site.name) } : undefined}
-      trail={condition ? [{ text: "Home", url: "/" }, { text: REGISTER_TITLE, url: STUDIES_URL }] : [{ text: "Home", url: "/" }]}
+      trail={
+        condition
+          ? [
+              { text: "Home", url: "/" },
+              { text: REGISTER_TITLE, url: STUDIES_URL },
+            ]
+          : [{ text: "Home", url: "/" }]
+      }
     >
       <div class="nhsuk-grid-row">
         <div class="nhsuk-grid-column-two-thirds">
           <h1>
-            {condition ? <span class="nhsuk-caption-l nhsuk-caption--top">{REGISTER_TITLE}</span> : null}
+            {condition ? (
+              <span class="nhsuk-caption-l nhsuk-caption--top">
+                {REGISTER_TITLE}
+                {/* Keeps the caption and the heading two phrases when read aloud as one. */}
+                <span class="nhsuk-u-visually-hidden"> – </span>
+              </span>
+            ) : null}
             {title}
           </h1>
           <p class="nhsuk-lede-text">{description}</p>

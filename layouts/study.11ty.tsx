@@ -4,7 +4,6 @@ import { registryEntries } from "../src/studies/registries.ts";
 import type { StudyContact } from "../src/studies/schema.ts";
 import { type ShownStudy, STUDIES_URL, effectiveStatus, studyConditionUrl, studyEntry, studyTypeName } from "../src/studies/status.ts";
 import { medicalStudy } from "../src/studies/structured-data.ts";
-import type { PageData } from "../src/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { absolute, href } from "./components/links.ts";
@@ -19,6 +18,9 @@ import { REGISTER_TITLE } from "./studies.11ty.tsx";
 /** A phone number as a `tel:` address: its digits, and a leading + for an international one. */
 export const telHref = (phone: string): string => `tel:${phone.trim().startsWith("+") ? "+" : ""}${phone.replace(/\D/g, "")}`;
 
+/** A phone number never wraps across two lines, where it would read as two numbers. */
+const unbroken = (phone: string): string => phone.trim().replace(/\s+/g, "\u00a0");
+
 /** Whom to contact, by email and (if given) phone. */
 function ContactDetails({ contact }: { contact: StudyContact }) {
   return (
@@ -28,7 +30,7 @@ function ContactDetails({ contact }: { contact: StudyContact }) {
       </li>
       {contact.phone ? (
         <li>
-          Phone: <a href={telHref(contact.phone)}>{contact.phone}</a>
+          Phone: <a href={telHref(contact.phone)}>{unbroken(contact.phone)}</a>
         </li>
       ) : null}
     </ul>

@@ -21,7 +21,8 @@ describe("a study's shown status", () => {
   });
 
   it("changes no other status", () => {
-    for (const status of ["setting-up", "closed", "completed"] as const) assert.equal(effectiveStatus({ status, recruitmentEnds: "2000-01-01" }, BUILD_DATE), status);
+    for (const status of ["setting-up", "closed", "completed"] as const)
+      assert.equal(effectiveStatus({ status, recruitmentEnds: "2000-01-01" }, BUILD_DATE), status);
   });
 
   it("gives every status its words and an nhsuk-frontend tag colour", () => {
@@ -45,7 +46,10 @@ describe("the register", () => {
         ["completed", ["example-completed-study"]],
       ],
     );
-    assert.deepEqual(slugs(built.studies), built.groups.flatMap((group) => slugs(group.studies)));
+    assert.deepEqual(
+      slugs(built.studies),
+      built.groups.flatMap((group) => slugs(group.studies)),
+    );
     assert.equal(built.recruitingCount, 4);
     assert.equal(built.today, BUILD_DATE);
   });
@@ -139,7 +143,12 @@ describe("MedicalStudy structured data", () => {
   });
 
   it("carries the study's name, status, conditions, sponsor and identifiers, and parses back from its script", () => {
-    const data = medicalStudy({ url: "https://ri.example.nhs.uk/studies/example-mood-study/", study: mood, shownStatus: "recruiting", conditions: ["Mental health", "Sleep"] });
+    const data = medicalStudy({
+      url: "https://ri.example.nhs.uk/studies/example-mood-study/",
+      study: mood,
+      shownStatus: "recruiting",
+      conditions: ["Mental health", "Sleep"],
+    });
     const parsed = JSON.parse(scriptSafeJson(data)) as Record<string, unknown>;
     assert.deepEqual(parsed, {
       "@context": "https://schema.org",
@@ -175,7 +184,9 @@ describe("MedicalStudy structured data", () => {
   });
 
   it("keeps a title that tries to end the script as text", () => {
-    const json = scriptSafeJson(medicalStudy({ url: "https://x/", study: { ...mood, title: "</script><script>alert(1)</script>" }, shownStatus: "recruiting", conditions: [] }));
+    const json = scriptSafeJson(
+      medicalStudy({ url: "https://x/", study: { ...mood, title: "</script><script>alert(1)</script>" }, shownStatus: "recruiting", conditions: [] }),
+    );
     assert.equal(json.includes("</script"), false);
     assert.equal((JSON.parse(json) as { name: string }).name, "</script><script>alert(1)</script>");
   });
@@ -240,7 +251,7 @@ describe("the feed of studies open to recruitment", () => {
   });
 
   it("stays well-formed whatever a title holds", () => {
-    const odd = { ...(STUDIES["example-study-2"] as NonNullable<(typeof STUDIES)[string]>), title: "A & B <i>]]></i> \u0007bell", summary: "\"q\" </summary>" };
+    const odd = { ...(STUDIES["example-study-2"] as NonNullable<(typeof STUDIES)[string]>), title: "A & B <i>]]></i> \u0007bell", summary: '"q" </summary>' };
     const xml = renderStudiesFeed(studiesFeed(register({ odd }), "R&I") as NonNullable<ReturnType<typeof studiesFeed>>, context);
     const doc = parse(xml);
     assert.equal(doc.getElementsByTagName("entry")[0]?.getElementsByTagName("title")[0]?.textContent, "A & B <i>]]></i> bell");

@@ -102,8 +102,19 @@ describe("study schema", () => {
     const contact = (value: unknown) => lines({ ...recruiting, contact: value });
     assert.deepEqual(contact({ email: "a.person@example.nhs.uk", phone: "01632 960000", team: "The study team" }), []);
     assert.deepEqual(contact({ email: "a.person@example.nhs.uk", phone: "+44 (0)1632 960000" }), []);
-    for (const email of ["research", "research@example", "two words@example.nhs.uk", "a@b@example.nhs.uk", " study@example.nhs.uk", "mailto:study@example.nhs.uk"]) {
-      assert.deepEqual(contact({ email }), [`${FILE}: contact.email: "${email}" is not an email address: write it as name@organisation.nhs.uk, with no spaces`], email);
+    for (const email of [
+      "research",
+      "research@example",
+      "two words@example.nhs.uk",
+      "a@b@example.nhs.uk",
+      " study@example.nhs.uk",
+      "mailto:study@example.nhs.uk",
+    ]) {
+      assert.deepEqual(
+        contact({ email }),
+        [`${FILE}: contact.email: "${email}" is not an email address: write it as name@organisation.nhs.uk, with no spaces`],
+        email,
+      );
     }
     assert.deepEqual(contact({ phone: "01632 960000" }), [
       `${FILE}: contact.email: is required: the address people write to about the study, such as email: "research@example.nhs.uk"`,
@@ -122,7 +133,10 @@ describe("study schema", () => {
 
   it("refuses unknown fields, with a suggestion for a near miss", () => {
     assert.deepEqual(lines({ ...closed, sponser: "X" }), [`${FILE}: sponser: unknown field (did you mean "sponsor"?)`]);
-    assert.match(lines({ ...closed, colour: "red" })[0] ?? "", /colour: unknown field: remove it, or use one of title, acronym, summary, status, recruitmentEnds/);
+    assert.match(
+      lines({ ...closed, colour: "red" })[0] ?? "",
+      /colour: unknown field: remove it, or use one of title, acronym, summary, status, recruitmentEnds/,
+    );
   });
 
   it("checks dates, and that reviewDue is after reviewed even beside other problems", () => {
@@ -143,7 +157,8 @@ describe("study schema", () => {
 
 describe("study checks against the build day and topics", () => {
   const settings = { today: "2025-06-15", strict: false, topicSlugs: TOPICS.map((topic) => topic.slug) };
-  const shown = (data: Record<string, unknown>, extra: Partial<typeof settings> = {}) => studyProblems(FILE, data, { ...settings, ...extra }).map(formatProblem);
+  const shown = (data: Record<string, unknown>, extra: Partial<typeof settings> = {}) =>
+    studyProblems(FILE, data, { ...settings, ...extra }).map(formatProblem);
 
   it("warns about a recruiting study past its end date, and not on the end day itself", () => {
     assert.deepEqual(shown({ ...recruiting, recruitmentEnds: "2025-06-15" }), []);

@@ -47,4 +47,3 @@ export function registryEntries(study: Pick<StudyFrontMatter, "iras" | "isrctn" 
   }
   return entries;
 }
-

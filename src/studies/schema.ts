@@ -35,7 +35,10 @@ function choice<const T extends readonly [string, ...string[]]>(field: string, v
       if (input === undefined) return `is required (add a line "${field}: ..." to the front matter, one of ${allowed})`;
       if (typeof input !== "string") return `must be one of ${allowed}`;
       // "Setting up" and "setting_up" are the value meant, written another way.
-      const normalised = input.trim().toLowerCase().replace(/[\s_]+/g, "-");
+      const normalised = input
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, "-");
       const guess = (values as readonly string[]).includes(normalised) ? normalised : nearMatch(normalised, values);
       return `"${input}" is not one of ${allowed}${guess ? ` (did you mean "${guess}"?)` : ""}`;
     },
@@ -83,7 +86,10 @@ export const contactSchema = z.strictObject(
   {
     email: withMeta(
       z
-        .string({ error: (issue) => (issue.input === undefined ? 'is required: the address people write to about the study, such as email: "research@example.nhs.uk"' : "must be text") })
+        .string({
+          error: (issue) =>
+            issue.input === undefined ? 'is required: the address people write to about the study, such as email: "research@example.nhs.uk"' : "must be text",
+        })
         .refine((value) => EMAIL.test(value.trim()) && value.trim() === value, {
           error: (issue) => `"${String(issue.input)}" is not an email address: write it as name@organisation.nhs.uk, with no spaces`,
         }),
@@ -101,13 +107,17 @@ export const contactSchema = z.strictObject(
   },
   {
     error: (issue) =>
-      issue.input === undefined ? "is required" : 'must be a group of fields: email, and optionally phone and team (indent each under "contact:" with two spaces)',
+      issue.input === undefined
+        ? "is required"
+        : 'must be a group of fields: email, and optionally phone and team (indent each under "contact:" with two spaces)',
   },
 );
 
 /** An eligibility point: a line of plain text, read as one item of a list. */
 const eligibility = withMeta(
-  list("whoCanTakePart").refine((points) => points.every((point) => point.trim() !== ""), { error: "has an empty point: write each point, or remove the empty line" }),
+  list("whoCanTakePart").refine((points) => points.every((point) => point.trim() !== ""), {
+    error: "has an empty point: write each point, or remove the empty line",
+  }),
   { kind: "list" },
 );
 
@@ -143,8 +153,7 @@ export const studySchema = z
   .refine((study) => !asksForPeople(study) || Boolean(study.whoCanTakePart?.length), {
     path: ["whoCanTakePart"],
     when: (payload) => asksForPeople(payload.value),
-    error: (issue) =>
-      `is required while the status is ${statusOf(issue.input)}: list who can take part, one plain point a line, each starting "  - "`,
+    error: (issue) => `is required while the status is ${statusOf(issue.input)}: list who can take part, one plain point a line, each starting "  - "`,
   })
   .refine((study) => !asksForPeople(study) || study.contact !== undefined, {
     path: ["contact"],
@@ -153,12 +162,15 @@ export const studySchema = z
       `is required while the status is ${statusOf(issue.input)}: add "contact:" with an email line under it, such as email: "research@example.nhs.uk"`,
   });
 
-const statusOf = (value: unknown): unknown => (typeof value === "object" && value !== null ? (value as { status?: unknown }).status : undefined);
+/** The status text of front matter that may not have passed the schema yet. */
+const statusOf = (value: unknown): string => {
+  const status = typeof value === "object" && value !== null ? (value as { status?: unknown }).status : undefined;
+  return typeof status === "string" ? status : "";
+};
 
 /** A study that asks for people must say who may join and whom to ask, or its page invites no one. */
 function asksForPeople(value: unknown): boolean {
-  const status = statusOf(value);
-  return typeof status === "string" && (OPEN_STATUSES as readonly string[]).includes(status);
+  return (OPEN_STATUSES as readonly string[]).includes(statusOf(value));
 }
 
 /** The front matter as the schema accepts it: what the study layout receives. */

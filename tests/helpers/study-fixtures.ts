@@ -1,3 +1,4 @@
+import type { Feed } from "../../src/feed.ts";
 import { buildNewsIndex } from "../../src/news-index.ts";
 import type { PageData, ServiceEntry } from "../../src/page-data.ts";
 import type { Site, Topic } from "../../src/schema/site.ts";
@@ -44,7 +45,13 @@ export const STUDIES: Record<string, StudyFrontMatter> = {
     summary: "An example study that asks how sleep affects mood.",
     status: "recruiting",
     recruitmentEnds: "2025-12-31",
-    whoCanTakePart: ["Aged 18 or over", "Have had low mood for at least 2 weeks", "Live in the area", "Can answer questions in English", "Have not taken part before"],
+    whoCanTakePart: [
+      "Aged 18 or over",
+      "Have had low mood for at least 2 weeks",
+      "Live in the area",
+      "Can answer questions in English",
+      "Have not taken part before",
+    ],
     studyType: "clinical-trial",
     conditions: ["mental-health", "sleep"],
     iras: "1234567",
@@ -130,7 +137,9 @@ export const entries = (studies: Record<string, StudyFrontMatter> = STUDIES): St
 export const register = (studies: Record<string, StudyFrontMatter> = STUDIES, today = BUILD_DATE) => buildStudyRegister(entries(studies), today, TOPICS);
 
 /** The page data every layout receives, for a page at `url`, as the plugin would give it. */
-export function pageData(url: string, extra: { services?: ServiceEntry[]; content?: string; pathPrefix?: string } = {}): PageData {
+export function pageData(url: string, extra: { services?: ServiceEntry[]; content?: string; pathPrefix?: string; newsFeed?: boolean } = {}): PageData {
+  // The site's news feed, as a site with stories has: the layouts' head lists feeds only then.
+  const newsFeed: Feed = { url: "/news/feed.xml", pageUrl: "/news/", title: "News", subtitle: "News.", entries: [], updated: "2025-01-01T00:00:00+00:00" };
   return {
     site: SITE,
     topics: TOPICS,
@@ -142,7 +151,7 @@ export function pageData(url: string, extra: { services?: ServiceEntry[]; conten
     page: { url, inputPath: "./content/studies/x.md", fileSlug: "x", date: new Date(Date.UTC(2025, 0, 1)) },
     content: extra.content ?? "",
     collections: {
-      newsIndex: { ...buildNewsIndex([], []), feeds: [] },
+      newsIndex: { ...buildNewsIndex([], []), feeds: extra.newsFeed === false ? [] : [newsFeed] },
       services: extra.services ?? [TAKING_PART_SERVICE],
       sitemapPages: [],
     },
