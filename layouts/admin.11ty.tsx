@@ -1,6 +1,6 @@
-import { ADMIN_META_CONTENT_SECURITY_POLICY, PREVIEW_ADMIN_META_CONTENT_SECURITY_POLICY } from "../src/csp.ts";
+import { ADMIN_META_CONTENT_SECURITY_POLICY, PREVIEW_ADMIN_META_CONTENT_SECURITY_POLICY } from "../src/publish/csp.ts";
 import { ADMIN_SCRIPT } from "../src/eleventy/cms.ts";
-import type { PageData } from "../src/page-data.ts";
+import type { PageData } from "../src/render/page-data.ts";
 import { href } from "./components/links.ts";
 
 /**

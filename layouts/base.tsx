@@ -1,7 +1,7 @@
 import type { Child } from "#jsx/jsx-runtime";
-import { META_CONTENT_SECURITY_POLICY } from "../src/csp.ts";
-import { NEWS_FEED_URL, newsFeedTitle } from "../src/feed.ts";
-import type { PageData } from "../src/page-data.ts";
+import { META_CONTENT_SECURITY_POLICY } from "../src/publish/csp.ts";
+import { NEWS_FEED_URL, newsFeedTitle } from "../src/publish/feed.ts";
+import type { PageData } from "../src/render/page-data.ts";
 import { type Crumb, Breadcrumbs } from "./components/Breadcrumbs.tsx";
 import { Footer } from "./components/Footer.tsx";
 import { type ArticleMeta, type FeedLink, HeadMeta } from "./components/HeadMeta.tsx";

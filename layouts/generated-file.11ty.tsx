@@ -1,8 +1,8 @@
-import { renderAtomFeed } from "../src/feed.ts";
-import { headersFile, staticWebAppConfig } from "../src/hosting-files.ts";
-import { HEADER_RULES } from "../src/http-headers.ts";
-import type { GeneratedFileData } from "../src/page-data.ts";
-import { renderRobots, renderSitemap, sitemapEntries } from "../src/sitemap.ts";
+import { renderAtomFeed } from "../src/publish/feed.ts";
+import { headersFile, staticWebAppConfig } from "../src/publish/hosting-files.ts";
+import { HEADER_RULES } from "../src/publish/http-headers.ts";
+import type { GeneratedFileData } from "../src/render/page-data.ts";
+import { renderRobots, renderSitemap } from "../src/publish/sitemap.ts";
 import { absolute, organisationName } from "./components/links.ts";
 
 /** The files that are not pages. Each is text made by a function in src/, not markup. */
@@ -19,7 +19,8 @@ export function render(data: GeneratedFileData): string {
         topics: data.topics,
       });
     case "sitemap":
-      return renderSitemap(sitemapEntries(data.collections.sitemapPages, data.collections.newsIndex), toAbsolute);
+      if (!data.sitemap) throw new Error("the sitemap page needs its entries");
+      return renderSitemap(data.sitemap, toAbsolute);
     case "robots":
       return renderRobots(data.pathPrefix, toAbsolute("/sitemap.xml"));
     case "netlify-headers":

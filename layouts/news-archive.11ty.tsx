@@ -1,5 +1,5 @@
-import { topicFeedTitle, topicFeedUrl } from "../src/feed.ts";
-import type { ArchiveData } from "../src/page-data.ts";
+import { topicFeedTitle, topicFeedUrl } from "../src/publish/feed.ts";
+import type { ArchiveData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { NewsCards } from "./components/NewsCard.tsx";
 import { Pagination } from "./components/Pagination.tsx";

@@ -1,4 +1,4 @@
-import type { ListingData } from "../src/page-data.ts";
+import type { ListingData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { NewsBrowse } from "./components/NewsBrowse.tsx";
 import { NewsCards } from "./components/NewsCard.tsx";

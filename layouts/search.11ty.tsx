@@ -1,6 +1,12 @@
-import type { PlainPageData } from "../src/page-data.ts";
+import { CONTENT_TYPES } from "../src/content/types.ts";
+import type { PlainPageData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { href } from "./components/links.ts";
+
+/** The type filter's options: each content type's search type, once (the home page is a page). */
+const SEARCH_TYPES = [
+  ...new Map(CONTENT_TYPES.flatMap((definition) => (definition.search ? [[definition.search.type, definition.search.label] as const] : []))).entries(),
+];
 
 function Select({ id, label, options }: { id: string; label: string; options: Array<[value: string, text: string]> }) {
   return (
@@ -38,16 +44,7 @@ export function render(data: PlainPageData) {
             </div>
             <fieldset class="nhsuk-fieldset">
               <legend class="nhsuk-fieldset__legend nhsuk-fieldset__legend--s">Filter and sort</legend>
-              <Select
-                id="type"
-                label="Type"
-                options={[
-                  ["", "All types"],
-                  ["News", "News"],
-                  ["Service", "Services"],
-                  ["Page", "Other pages"],
-                ]}
-              />
+              <Select id="type" label="Type" options={[["", "All types"], ...SEARCH_TYPES]} />
               <Select id="year" label="Year published" options={[["", "Any year"], ...years.map((year): [string, string] => [year, year])]} />
               <Select id="topic" label="Topic" options={[["", "Any topic"], ...data.topics.map((topic): [string, string] => [topic.name, topic.name])]} />
               <Select

@@ -1,4 +1,4 @@
-import type { ServiceData } from "../src/page-data.ts";
+import type { ServiceData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { PreviewBanner } from "./components/PreviewBanner.tsx";

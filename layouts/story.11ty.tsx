@@ -1,4 +1,4 @@
-import type { StoryData } from "../src/page-data.ts";
+import type { StoryData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { SearchData } from "./components/SearchData.tsx";

@@ -3,7 +3,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { recoverAbandonedBuilds } from "../src/build.ts";
+import { recoverAbandonedBuilds } from "../src/build/build.ts";
 import { ROOT, runCli, snapshot, tempDir } from "./helpers/fixture-site.ts";
 import { generateContent } from "./helpers/generated-content.ts";
 import { copyProject } from "./helpers/project-copy.ts";

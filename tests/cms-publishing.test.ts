@@ -5,8 +5,8 @@ import { after, before, describe, it } from "node:test";
 import matter from "gray-matter";
 import type { Browser, Page } from "playwright-core";
 import type { CmsCollection, CmsField } from "../src/cms/config.ts";
-import { locate } from "../src/content-types.ts";
-import { IMAGES_FOLDER, IMAGES_URL } from "../src/site-urls.ts";
+import { locate } from "../src/content/types.ts";
+import { IMAGES_FOLDER, IMAGES_URL } from "../src/content/site-urls.ts";
 import type { PageProblems } from "./quality/browser.ts";
 import {
   type BuiltCmsConfig,

@@ -5,15 +5,15 @@ import { after, before, describe, it } from "node:test";
 import yaml from "js-yaml";
 import { z } from "zod";
 import { BODY_FIELD, CMS_COLLECTIONS, CMS_OMITTED, type CmsField, cmsConfig, schemaFields } from "../src/cms/config.ts";
-import { schemaProblems } from "../src/check.ts";
-import { locate } from "../src/content-types.ts";
+import { schemaProblems } from "../src/check/check.ts";
+import { locate } from "../src/content/types.ts";
 import { LOCAL_BACKEND_ORIGIN, LOCAL_BACKEND_URL } from "../src/cms/local-backend.ts";
-import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_CSP_DIRECTIVES, ADMIN_PATH, CONTENT_SECURITY_POLICY, PREVIEW_ADMIN_CSP_DIRECTIVES } from "../src/csp.ts";
+import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_CSP_DIRECTIVES, ADMIN_PATH, CONTENT_SECURITY_POLICY, PREVIEW_ADMIN_CSP_DIRECTIVES } from "../src/publish/csp.ts";
 import { ADMIN_SCRIPT, decapDist, isDecapFile } from "../src/eleventy/cms.ts";
-import { HEADER_RULES } from "../src/http-headers.ts";
-import { NOT_INDEXED_PATHS, isIndexed } from "../src/indexing.ts";
-import { homeSchema } from "../src/schema/page.ts";
-import { type Topic, siteSchema, topicsSchema } from "../src/schema/site.ts";
+import { HEADER_RULES } from "../src/publish/http-headers.ts";
+import { NOT_INDEXED_PATHS, isIndexed } from "../src/publish/indexing.ts";
+import { homeSchema } from "../src/content/schema/page.ts";
+import { type Topic, siteSchema, topicsSchema } from "../src/content/schema/site.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { browserSkip } from "./quality/browser.ts";
 import { ROOT, buildFixture, readPage } from "./helpers/fixture-site.ts";
@@ -100,7 +100,7 @@ describe("the CMS configuration", () => {
   const collections = [
     ...CMS_COLLECTIONS.map((collection) => ({
       name: collection.name,
-      schema: collection.schema as z.ZodType,
+      schema: collection.schema,
       fields: config.collections.find((c) => c.name === collection.name)?.fields ?? [],
     })),
     { name: "home", schema: homeSchema as z.ZodType, fields: config.collections.find((c) => c.name === "home")?.files?.[0]?.fields ?? [] },

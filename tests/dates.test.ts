@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { compareDates, formatDate, isCalendarDate, isoDate, londonToday, parseCalendarDate, toCalendarDate } from "../src/dates.ts";
+import { compareDates, formatDate, isCalendarDate, isoDate, londonToday, parseCalendarDate, toCalendarDate } from "../src/content/dates.ts";
 
 describe("parseCalendarDate", () => {
   it("accepts real calendar dates", () => {

@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { checkContent } from "../src/check.ts";
-import { formatProblem } from "../src/problems.ts";
+import { checkContent } from "../src/check/check.ts";
+import { formatProblem } from "../src/check/problems.ts";
 import { makeContent, tempDir } from "./helpers/fixture-site.ts";
 
 /**

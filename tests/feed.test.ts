@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DOMParser, onWarningStopParsing } from "@xmldom/xmldom";
-import { FEED_SIZE, newsFeeds, renderAtomFeed } from "../src/feed.ts";
-import { type NewsEntry, buildNewsIndex } from "../src/news-index.ts";
-import { scriptSafeJson } from "../src/structured-data.ts";
+import { FEED_SIZE, newsFeeds, renderAtomFeed } from "../src/publish/feed.ts";
+import { type NewsEntry, buildNewsIndex } from "../src/content/news-index.ts";
+import { scriptSafeJson } from "../src/publish/structured-data.ts";
 
 const topics = [
   { slug: "events", name: "Events" },

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import matter from "gray-matter";
-import { frontMatterOptions, parseFrontMatter } from "../src/frontmatter.ts";
+import { frontMatterOptions, parseFrontMatter } from "../src/check/frontmatter.ts";
 
 describe("parseFrontMatter", () => {
   it("reads data and body exactly as gray-matter does on the whole file", () => {

@@ -1,8 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, META_CONTENT_SECURITY_POLICY } from "../src/csp.ts";
-import { headersFile, staticWebAppConfig } from "../src/hosting-files.ts";
-import { HEADER_RULES, type HeaderRule, IMMUTABLE, REVALIDATE, headersFor } from "../src/http-headers.ts";
+import { CONTENT_SECURITY_POLICY, CSP_DIRECTIVES, META_CONTENT_SECURITY_POLICY } from "../src/publish/csp.ts";
+import { headersFile, staticWebAppConfig } from "../src/publish/hosting-files.ts";
+import { HEADER_RULES, type HeaderRule, IMMUTABLE, REVALIDATE, headersFor } from "../src/publish/http-headers.ts";
 import { azureHeaders, cloudflareHeaders, netlifyHeaders, parseHeadersFile } from "./helpers/hosts.ts";
 
 const SAMPLE_PATHS = [

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Fragment, Html, escapeHtml, jsx } from "#jsx/jsx-runtime";
-import { renderHtml } from "../src/eleventy/tsx-extension.ts";
+import { renderHtml } from "../src/render/pages.ts";
 
 /** The layouts' JSX runtime makes HTML strings directly; these are its safety and markup rules. */
 describe("JSX runtime", () => {

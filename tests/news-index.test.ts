@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { visiblePages } from "../layouts/components/Pagination.tsx";
-import { type NewsEntry, buildNewsIndex, paginate } from "../src/news-index.ts";
+import { type NewsEntry, buildNewsIndex, paginate } from "../src/content/news-index.ts";
 
 const entry = (slug: string, date: string, tags: string[] = []): NewsEntry => ({
   url: `/news/${date.slice(0, 4)}/${slug}/`,

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { checkContent } from "../src/check.ts";
+import { checkContent } from "../src/check/check.ts";
 import { TINY_PNG, exists, makeContent, markdownFile, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
 
 const STORIES = [

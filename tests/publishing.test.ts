@@ -3,9 +3,9 @@ import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { type FixtureStory, TINY_JPEG, buildFixture, exists, markdownFile, readPage, storiesByDay } from "./helpers/fixture-site.ts";
-import { META_CONTENT_SECURITY_POLICY } from "../src/csp.ts";
-import { headersFile, staticWebAppConfig } from "../src/hosting-files.ts";
-import { HEADER_RULES } from "../src/http-headers.ts";
+import { META_CONTENT_SECURITY_POLICY } from "../src/publish/csp.ts";
+import { headersFile, staticWebAppConfig } from "../src/publish/hosting-files.ts";
+import { HEADER_RULES } from "../src/publish/http-headers.ts";
 import { ATOM, SITEMAP, elements, readXml, textOf } from "./helpers/xml.ts";
 
 const ORIGIN = "https://ri.example.nhs.uk";
@@ -278,7 +278,7 @@ describe("publishing: feeds, sitemap, robots and metadata", () => {
   });
 
   describe("hosting files in the build", () => {
-    it("are made from the policy in src/http-headers.ts", async () => {
+    it("are made from the policy in src/publish/http-headers.ts", async () => {
       assert.equal(await readFile(path.join(site.output, "_headers"), "utf8"), headersFile(HEADER_RULES, "/"));
       const azure = JSON.parse(await readFile(path.join(site.output, "staticwebapp.config.json"), "utf8")) as unknown;
       assert.deepEqual(azure, staticWebAppConfig(HEADER_RULES, "/"));

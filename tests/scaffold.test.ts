@@ -2,8 +2,8 @@ import assert from "node:assert/strict";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { parseFrontMatter } from "../src/frontmatter.ts";
-import { planScaffold, shortSlug } from "../src/scaffold.ts";
+import { parseFrontMatter } from "../src/check/frontmatter.ts";
+import { planScaffold, shortSlug } from "../src/content/scaffold.ts";
 import { makeContent, runCli, tempDir } from "./helpers/fixture-site.ts";
 
 describe("npm run new", () => {

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
-import { schemaProblems } from "../src/check.ts";
-import { formatProblem } from "../src/problems.ts";
-import { newsSchema } from "../src/schema/news.ts";
-import { pageSchema } from "../src/schema/page.ts";
-import { serviceSchema } from "../src/schema/service.ts";
-import { siteSchema } from "../src/schema/site.ts";
+import { schemaProblems } from "../src/check/check.ts";
+import { formatProblem } from "../src/check/problems.ts";
+import { newsSchema } from "../src/content/schema/news.ts";
+import { pageSchema } from "../src/content/schema/page.ts";
+import { serviceSchema } from "../src/content/schema/service.ts";
+import { siteSchema } from "../src/content/schema/site.ts";
 import { type z } from "zod";
 
 const FILE = "content/news/2024/story.md";

@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { checkBody } from "../src/body-checks.ts";
-import { siteUrls } from "../src/site-urls.ts";
+import { checkBody } from "../src/check/body-checks.ts";
+import { siteUrls } from "../src/content/site-urls.ts";
+import { news } from "../src/content/types/news.ts";
+import { service } from "../src/content/types/service.ts";
 
 const stories = Array.from({ length: 11 }, (_, index) => ({
   url: `/news/2024/story-${index}/`,
@@ -10,8 +12,13 @@ const stories = Array.from({ length: 11 }, (_, index) => ({
 }));
 const urls = siteUrls({
   pages: ["/", "/about/", ...stories.map((story) => story.url)],
-  stories,
-  topicSlugs: ["events", "partnerships"],
+  listings: [
+    ...(news.listings?.urls(
+      stories.map((story) => ({ url: story.url, data: { date: story.date, tags: story.tags } })),
+      { topicSlugs: ["events", "partnerships"] },
+    ) ?? []),
+    ...(service.listings?.urls([], { topicSlugs: [] }) ?? []),
+  ],
   images: ["team/photo.jpg"],
 });
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { parseFrontMatter } from "../src/frontmatter.ts";
+import { parseFrontMatter } from "../src/check/frontmatter.ts";
 import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
 
 /**

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { locate } from "../src/content-types.ts";
-import { isValidSlug, slugify } from "../src/slug.ts";
+import { locate } from "../src/content/types.ts";
+import { isValidSlug, slugify } from "../src/content/slug.ts";
 
 describe("isValidSlug", () => {
   it("accepts lowercase letters, digits and single hyphens", () => {

@@ -1,4 +1,4 @@
-import type { PageData } from "../../src/page-data.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { Icon } from "./icons.tsx";
 import { href } from "./links.ts";
 

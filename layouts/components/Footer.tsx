@@ -1,4 +1,4 @@
-import type { PageData } from "../../src/page-data.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { href, organisationName } from "./links.ts";
 import { samePerSite } from "./per-site.ts";
 

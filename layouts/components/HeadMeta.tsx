@@ -1,8 +1,8 @@
-import { isoDateTime } from "../../src/dates.ts";
-import type { PageData } from "../../src/page-data.ts";
-import type { NewsFrontMatter } from "../../src/schema/news.ts";
-import { newsArticle, scriptSafeJson } from "../../src/structured-data.ts";
-import { withPrefix } from "../../src/url.ts";
+import { isoDateTime } from "../../src/content/dates.ts";
+import type { PageData } from "../../src/render/page-data.ts";
+import type { NewsFrontMatter } from "../../src/content/schema/news.ts";
+import { newsArticle, scriptSafeJson } from "../../src/publish/structured-data.ts";
+import { withPrefix } from "../../src/render/url.ts";
 import { absolute, organisationName } from "./links.ts";
 
 /** What a news story adds to its page's metadata. */

@@ -1,4 +1,4 @@
-import type { PageData } from "../../src/page-data.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { Icon, NhsLogo } from "./icons.tsx";
 import { href } from "./links.ts";
 import { samePerSite } from "./per-site.ts";

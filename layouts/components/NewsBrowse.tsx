@@ -1,4 +1,4 @@
-import type { PageData } from "../../src/page-data.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { href } from "./links.ts";
 
 /** Ways into the archive: every year with stories, and every topic. */

@@ -1,5 +1,5 @@
-import type { NewsEntry } from "../../src/news-index.ts";
-import type { PageData } from "../../src/page-data.ts";
+import type { NewsEntry } from "../../src/content/news-index.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { href } from "./links.ts";
 import { Time } from "./Time.tsx";
 

@@ -1,5 +1,5 @@
-import type { ListingPage } from "../../src/news-index.ts";
-import type { PageData } from "../../src/page-data.ts";
+import type { ListingPage } from "../../src/content/news-index.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { Icon } from "./icons.tsx";
 import { href } from "./links.ts";
 

@@ -1,8 +1,8 @@
-import type { PageData } from "../../src/page-data.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { Time } from "./Time.tsx";
 
 export interface PreviewBannerProps {
-  data: PageData & { draft?: boolean; date?: string };
+  data: PageData & { draft?: boolean };
 }
 
 /**
@@ -13,7 +13,7 @@ export interface PreviewBannerProps {
  */
 export function PreviewBanner({ data }: PreviewBannerProps) {
   if (!data.preview) return null;
-  const date = data.contentType === "news" && data.date && data.date > data.buildDate ? data.date : undefined;
+  const date = data.embargo;
   if (!data.draft && !date) return null;
   return (
     <div class="nhsuk-card nhsuk-card--warning ri-preview-banner" role="note" aria-label="Preview">

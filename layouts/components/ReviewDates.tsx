@@ -1,4 +1,4 @@
-import type { PageData } from "../../src/page-data.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { Time } from "./Time.tsx";
 
 /** The NHS content style's review dates at the foot of a page. */

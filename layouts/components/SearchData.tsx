@@ -1,7 +1,8 @@
-import { formatDate } from "../../src/dates.ts";
-import type { PageData } from "../../src/page-data.ts";
+import { formatDate } from "../../src/content/dates.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 
-export type ResultType = "News" | "Service" | "Page";
+/** A content type's search type (its definition's `search.type`). */
+export type ResultType = string;
 
 /**
  * Pagefind's filters, metadata and sort key for a page that can be a search result.

@@ -1,4 +1,5 @@
-import type { PageData, ServiceEntry } from "../../src/page-data.ts";
+import type { ServiceEntry } from "../../src/content/types/service.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { href } from "./links.ts";
 
 /** Service pages as nhsuk-frontend's clickable cards, two to a row on wide screens. */

@@ -1,5 +1,5 @@
-import type { Neighbours } from "../../src/news-index.ts";
-import type { PageData } from "../../src/page-data.ts";
+import type { Neighbours } from "../../src/content/news-index.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { Icon } from "./icons.tsx";
 import { href } from "./links.ts";
 

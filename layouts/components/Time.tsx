@@ -1,5 +1,5 @@
-import { formatDate, isoDate } from "../../src/dates.ts";
-import type { PageData } from "../../src/page-data.ts";
+import { formatDate, isoDate } from "../../src/content/dates.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 
 /** Every date on a page is a `<time>` with the calendar day in its `datetime`. */
 export function Time({ date, data }: { date: string; data: Pick<PageData, "site"> }) {

@@ -1,4 +1,4 @@
-import type { PageData } from "../../src/page-data.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 import { href } from "./links.ts";
 
 /** A story's topics, each a link to the topic's page. */

@@ -1,7 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { storyFiles } from "../news/store.ts";
 
 /**
  * Starts `npm start` (src/cli/serve.ts) on a content folder, saves an edit to the newest
@@ -28,7 +27,8 @@ export async function measureWatchEdit(root: string, content: string, port: numb
     await waitFor(() => /Preview rebuilt in/.test(log), 600_000);
     const firstBuildSeconds = Number(/Preview rebuilt in ([\d.]+) s/.exec(log)?.[1] ?? 0);
     // The newest story: the one an editor is most likely to be correcting.
-    const files = storyFiles(content);
+    const newsDir = path.join(content, "news");
+    const files = (await readdir(newsDir, { recursive: true })).filter((file) => file.endsWith(".md")).map((file) => path.join(newsDir, file));
     let newest = { file: "", date: "" };
     for (const file of files) {
       const date = /^date: '?(\d{4}-\d{2}-\d{2})/m.exec(await readFile(file, "utf8"))?.[1] ?? "";

@@ -1,15 +1,15 @@
 import { parseArgs } from "node:util";
-import { buildOptionsFromEnv } from "../build-options.ts";
-import { londonToday } from "../dates.ts";
-import { displayPath } from "../problems.ts";
-import { SCAFFOLD_TYPES, type ScaffoldType, createContentFile } from "../scaffold.ts";
+import { buildOptionsFromEnv } from "../build/build-options.ts";
+import { londonToday } from "../content/dates.ts";
+import { displayPath } from "../check/problems.ts";
+import { SCAFFOLD_TYPES, createContentFile } from "../content/scaffold.ts";
 import { DEV_SERVER_PORT } from "./serve-port.ts";
 
 /**
- * `npm run new -- news "Title of the story"` (or `service`, `page`): creates the file
+ * `npm run new -- news "Title of the story"` (or any type whose definition has a scaffold): creates the file
  * at the right path, dated today in London, with every required field and `draft: true`.
  */
-const usage = 'Usage: npm run new -- news|service|page "Title" [--slug address-part]';
+const usage = `Usage: npm run new -- ${SCAFFOLD_TYPES.join("|")} "Title" [--slug address-part]`;
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: { slug: { type: "string" }, content: { type: "string", default: "content" } },
@@ -17,13 +17,17 @@ const { values, positionals } = parseArgs({
 const [type, ...titleWords] = positionals;
 const title = titleWords.join(" ").trim();
 
-if (!type || !SCAFFOLD_TYPES.includes(type as ScaffoldType) || !title) {
-  console.error(type && !SCAFFOLD_TYPES.includes(type as ScaffoldType) ? `"${type}" is not a kind of content: use news, service or page.\n${usage}` : usage);
+if (!type || !SCAFFOLD_TYPES.includes(type) || !title) {
+  console.error(
+    type && !SCAFFOLD_TYPES.includes(type)
+      ? `"${type}" is not a kind of content: use ${SCAFFOLD_TYPES.join(", ").replace(/, ([^,]*)$/, " or $1")}.\n${usage}`
+      : usage,
+  );
   process.exit(1);
 }
 
 const today = londonToday(buildOptionsFromEnv().today).toISODate() ?? "";
-const result = await createContentFile(values.content, { type: type as ScaffoldType, title, today, slug: values.slug });
+const result = await createContentFile(values.content, { type: type, title, today, slug: values.slug });
 if (!result.ok) {
   console.error(`Nothing was created: ${result.problem}`);
   process.exit(1);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { PREVIEW_ADMIN_CONTENT_SECURITY_POLICY } from "../csp.ts";
+import { PREVIEW_ADMIN_CONTENT_SECURITY_POLICY } from "../publish/csp.ts";
 
 /**
  * The preview server's handling of the content editor's page (/admin/), as a middleware

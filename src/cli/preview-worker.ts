@@ -1,9 +1,9 @@
 import path from "node:path";
 import { inspect, parseArgs } from "node:util";
-import { buildOptionsFromEnv } from "../build-options.ts";
-import { buildSite } from "../build.ts";
-import { liveNews, updateStory } from "../news/incremental.ts";
-import { formatProblem } from "../problems.ts";
+import { buildOptionsFromEnv } from "../build/build-options.ts";
+import { buildSite } from "../build/build.ts";
+import { liveSite, updateFile } from "../render/incremental.ts";
+import { formatProblem } from "../check/problems.ts";
 
 /**
  * The preview's builder, started by `npm start` (src/cli/serve.ts) as a child process
@@ -28,26 +28,26 @@ for (const problem of result.check.problems) console.error(formatProblem(problem
 // Whatever was thrown: inspect() describes a plain object too, where String() gives "[object Object]".
 if (result.error) console.error(result.error instanceof Error ? (result.error.stack ?? result.error.message) : inspect(result.error));
 // The build wrote into a staging folder and swapped it in: edits go to the real one.
-const live = liveNews();
+const live = liveSite();
 if (live) live.outputDir = path.resolve(values.output);
 send({ type: "built", ok: result.ok, seconds: (performance.now() - started) / 1000 });
 
 // One save at a time, in order: a second save waits for the first one's pages.
 let queue = Promise.resolve();
-process.on("message", (message: { type: "story"; file: string }) => {
+process.on("message", (message: { type: "file"; file: string }) => {
   // A failure here must not stop later saves being shown: a full rebuild starts afresh.
   queue = queue
-    .then(() => storySaved(message.file))
+    .then(() => fileSaved(message.file))
     .catch((error: unknown) => {
       console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
       send({ type: "full" });
     });
 });
 
-/** Checks and re-renders a saved story, printing its problems as `npm run check` does. */
-async function storySaved(file: string): Promise<void> {
+/** Checks and re-renders a saved content file, printing its problems as `npm run check` does. */
+async function fileSaved(file: string): Promise<void> {
   const begun = performance.now();
-  const update = await updateStory(file);
+  const update = await updateFile(file);
   if (update.kind === "problems") {
     for (const problem of update.problems) console.error(formatProblem(problem));
     send({ type: "problems" });

@@ -8,6 +8,7 @@ import { previewAdminPage } from "./preview-admin.ts";
 import type { WorkerMessage } from "./preview-worker.ts";
 import { DEV_SERVER_PORT } from "./serve-port.ts";
 import { watchFiles } from "./watch-files.ts";
+import { locate } from "../content/types.ts";
 
 /**
  * `npm start`: the editors' preview. Builds the site with drafts and embargoed stories
@@ -103,10 +104,10 @@ function build(): void {
   });
 }
 
-/** A saved story is re-rendered by the running worker; anything else rebuilds the preview. */
+/** A saved content file is re-rendered by the running worker; anything else (data, images, a new folder) rebuilds the preview. */
 function changed(file: string): void {
   const relative = path.relative(input, file).split(path.sep).join("/");
-  if (worker && ready && /^news\/\d{4}\/[^/]+\.md$/.test(relative)) worker.send({ type: "story", file });
+  if (worker && ready && locate(relative).ok) worker.send({ type: "file", file });
   else build();
 }
 

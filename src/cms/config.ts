@@ -1,10 +1,8 @@
 import { z } from "zod";
-import { type FieldMeta, fieldMeta } from "../schema/fields.ts";
-import { newsSchema } from "../schema/news.ts";
-import { homeSchema, pageSchema } from "../schema/page.ts";
-import { serviceSchema } from "../schema/service.ts";
-import type { Site, Topic } from "../schema/site.ts";
-import { IMAGES_FOLDER, IMAGES_URL } from "../site-urls.ts";
+import { type FieldMeta, fieldMeta } from "../content/schema/fields.ts";
+import type { Site, Topic } from "../content/schema/site.ts";
+import { IMAGES_FOLDER, IMAGES_URL } from "../content/site-urls.ts";
+import { CONTENT_TYPES } from "../content/types.ts";
 import { LOCAL_BACKEND_URL } from "./local-backend.ts";
 
 /**
@@ -56,20 +54,13 @@ export interface CmsCollection {
   fields?: CmsField[];
 }
 
-/** Where the content lives in the repository, and which schema each folder's files take. */
-export const CMS_COLLECTIONS = [
-  {
-    name: "news",
-    label: "News",
-    singular: "News story",
-    folder: "content/news",
-    path: "{{year}}/{{slug}}",
-    preview: "news/{{year}}/{{slug}}/",
-    schema: newsSchema,
-  },
-  { name: "services", label: "Services", singular: "Service page", folder: "content/services", preview: "services/{{slug}}/", schema: serviceSchema },
-  { name: "pages", label: "Other pages", singular: "Page", folder: "content/pages", preview: "{{slug}}/", schema: pageSchema },
-] as const;
+/** Where the content lives in the repository, and which schema each folder's files take: from the content types' definitions. */
+export const CMS_COLLECTIONS = CONTENT_TYPES.flatMap((definition) =>
+  "folder" in definition.cms ? [{ ...definition.cms, schema: definition.schema as z.ZodType }] : [],
+);
+
+/** Content types that are one file (the home page), each a Decap file collection. */
+const CMS_FILES = CONTENT_TYPES.flatMap((definition) => ("file" in definition.cms ? [{ ...definition.cms, schema: definition.schema as z.ZodType }] : []));
 
 /**
  * Schema fields the CMS leaves out on purpose, and why. Leaving a field out can only make
@@ -145,7 +136,7 @@ function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): 
     case "image-file":
       return { widget: "image", choose_url: false };
     default:
-      throw new Error(`${path}: the schema does not say what kind of field this is (src/schema/fields.ts withMeta)`);
+      throw new Error(`${path}: the schema does not say what kind of field this is (src/content/schema/fields.ts withMeta)`);
   }
 }
 
@@ -174,7 +165,7 @@ export interface CmsBackend {
   /**
    * Offer Decap's local backend (`decap-server`, started by `npm run cms`), which edits
    * the working copy. Only preview builds set it: they are the only ones served with a
-   * policy that lets the editor reach it (src/csp.ts PREVIEW_ADMIN_CSP_DIRECTIVES).
+   * policy that lets the editor reach it (src/publish/csp.ts PREVIEW_ADMIN_CSP_DIRECTIVES).
    */
   local?: boolean;
   repo?: string;
@@ -205,17 +196,18 @@ export function cmsConfig(site: Pick<Site, "url">, topics: Topic[], backend: Cms
       label: collection.label,
       label_singular: collection.singular,
       folder: collection.folder,
-      ...("path" in collection ? { path: collection.path } : {}),
+      ...(collection.path ? { path: collection.path } : {}),
       ...collectionSettings,
-      ...(collection.name === "news" ? { summary: "{{date}}: {{title}}", sortable_fields: ["date", "title"] } : { sortable_fields: ["title"] }),
+      ...(collection.summary ? { summary: collection.summary } : {}),
+      sortable_fields: collection.sortableFields,
       preview_path: collection.preview,
       fields: [...cmsFields(collection.schema, topics), BODY_FIELD],
     })),
-    {
-      name: "home",
-      label: "Home page",
-      files: [{ name: "home", label: "Home page", file: "content/index.md", fields: [...cmsFields(homeSchema, topics), BODY_FIELD] }],
-    },
+    ...CMS_FILES.map((collection): CmsCollection => ({
+      name: collection.name,
+      label: collection.label,
+      files: [{ name: collection.name, label: collection.label, file: collection.file, fields: [...cmsFields(collection.schema, topics), BODY_FIELD] }],
+    })),
   ];
   return {
     backend: {

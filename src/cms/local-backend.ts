@@ -2,7 +2,7 @@
  * Decap's local backend, `decap-server` (from npm), as `npm run cms` starts it: it reads
  * and writes the working copy for an editor at /admin/ in the local preview. It listens on
  * this machine only, and only a preview build's editor is configured to use it and
- * allowed to reach it (src/csp.ts PREVIEW_ADMIN_CSP_DIRECTIVES).
+ * allowed to reach it (src/publish/csp.ts PREVIEW_ADMIN_CSP_DIRECTIVES).
  */
 export const LOCAL_BACKEND_HOST = "127.0.0.1";
 /** decap-server's own default; `RI_CMS_PORT` moves it (set for the preview too, so both agree). */

@@ -98,7 +98,7 @@ export async function buildAssets(pathPrefix: string): Promise<BuiltAssets> {
  * stylesheet and scripts. Their names are known before any page renders (global data
  * `assets`), so the layouts link to them directly.
  */
-export function frontendAssets(eleventyConfig: EleventyConfig, pathPrefix: string): void {
+export function frontendAssets(eleventyConfig: EleventyConfig, pathPrefix: string): () => Promise<BuiltAssets> {
   eleventyConfig.addPassthroughCopy({
     [path.join(frontendDist, "assets", "images")]: "assets/images",
     [path.join(frontendDist, "assets", "manifest.json")]: "assets/manifest.json",
@@ -118,4 +118,5 @@ export function frontendAssets(eleventyConfig: EleventyConfig, pathPrefix: strin
       await writeFile(target, file.contents);
     }
   });
+  return assets;
 }

@@ -1,17 +1,17 @@
 import { copyFile, lstat, mkdir } from "node:fs/promises";
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
-import type { BuildOptions } from "../build-options.ts";
-import { type CheckResult, checkContent } from "../check.ts";
-import { checkedSource } from "../frontmatter.ts";
-import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "../file-signatures.ts";
-import { formatProblem } from "../problems.ts";
-import { IMAGES_FOLDER } from "../site-urls.ts";
+import type { BuildOptions } from "../build/build-options.ts";
+import { type CheckResult, checkContent } from "../check/check.ts";
+import { checkedSource } from "../check/frontmatter.ts";
+import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "../check/file-signatures.ts";
+import { formatProblem } from "../check/problems.ts";
+import { IMAGES_FOLDER } from "../content/site-urls.ts";
 import type { EleventyConfig } from "./config-api.ts";
 
 /**
  * The content folder is the trust boundary, and this is its second line. The check
- * (src/content-files.ts and src/check.ts) refuses whatever the content contract does not
+ * (src/check/content-files.ts and src/check/check.ts) refuses whatever the content contract does not
  * name; here Eleventy is configured so that, even if the check missed something, the
  * build reads, runs and publishes nothing from content/ but the files the check passed:
  * no JavaScript or directory data files, no template formats but markdown, no

@@ -4,9 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import yaml from "js-yaml";
-import type { BuildOptions } from "../build-options.ts";
+import type { BuildOptions } from "../build/build-options.ts";
 import { cmsBackendFromEnv, cmsConfig } from "../cms/config.ts";
-import { siteSchema, topicsSchema } from "../schema/site.ts";
+import { siteSchema, topicsSchema } from "../content/schema/site.ts";
 import type { EleventyConfig } from "./config-api.ts";
 
 const require = createRequire(import.meta.url);
@@ -33,12 +33,6 @@ interface AfterBuild {
  */
 export function addContentEditor(eleventyConfig: EleventyConfig, options: Pick<BuildOptions, "preview" | "pathPrefix">): void {
   const inputDir = eleventyConfig.directories.input;
-  eleventyConfig.addTemplate("_generated/admin.md", "", {
-    layout: "admin.11ty.tsx",
-    title: "Content editor",
-    permalink: "/admin/index.html",
-    eleventyExcludeFromCollections: true,
-  });
   eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
     const { directories } = args[0] as AfterBuild;
     const admin = path.join(directories.output, "admin");

@@ -2,14 +2,6 @@
  * The parts of Eleventy's configuration API this project uses. Eleventy ships no
  * TypeScript types for it, so a small local interface keeps the plugin type-checked.
  */
-export interface RenderContext {
-  defaultRenderer(data: unknown): Promise<unknown>;
-}
-
-export interface CollectionApi {
-  getAll(): Array<{ url: string | false; date: Date; inputPath: string; data: Record<string, unknown> }>;
-}
-
 export interface EleventyConfig {
   directories: { input: string; output: string; layouts?: string; data: string };
   pathPrefix: string;
@@ -19,7 +11,6 @@ export interface EleventyConfig {
   addTemplateFormats(formats: string): void;
   addTemplate(path: string, content: unknown, data?: Record<string, unknown>): void;
   addGlobalData(name: string, value: unknown): void;
-  addCollection(name: string, build: (api: CollectionApi) => unknown): void;
   addPreprocessor(name: string, extensions: string, callback: (data: Record<string, unknown>, content: string) => unknown): void;
   addPassthroughCopy(paths: Record<string, string> | string): void;
   addWatchTarget(path: string): void;

@@ -2,14 +2,15 @@ import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 
-/** Only these pages can be results: stories, service pages and other pages (and the home page's introduction). */
-export const SEARCHABLE_GLOB = "{index.html,news/[0-9][0-9][0-9][0-9]/*/index.html,services/*/index.html,*/index.html}";
-/** The same, less the stories, which the build hands to Pagefind as it writes them. */
-export const SEARCHABLE_GLOB_WITHOUT_NEWS = "{index.html,services/*/index.html,*/index.html}";
+/**
+ * Every page of a written site, for indexing it from disk alone (the bench's reference row):
+ * pages without `data-pagefind-body` (listings, search, the editor) are never results.
+ */
+export const WHOLE_SITE_GLOB = "**/*.html";
 
 /** Builds the Pagefind index of an already written site, every searchable page from disk. */
 export async function indexSite(outputDir: string): Promise<{ pages: number }> {
-  return (await startSearchIndex()).finish(outputDir, SEARCHABLE_GLOB);
+  return (await startSearchIndex()).finish(outputDir, WHOLE_SITE_GLOB);
 }
 
 /** How many pages may wait for Pagefind at once: enough to keep it busy, few enough to bound memory. */
@@ -18,7 +19,7 @@ const IN_FLIGHT = 64;
 export interface SearchIndexer {
   /** Indexes a page as it is written; Pagefind works on it in its own process meanwhile. */
   add(url: string, html: string): Promise<void>;
-  /** Adds the searchable pages already on disk, writes `<output>/pagefind/` and stops Pagefind. */
+  /** Adds the pages on disk that `glob` matches, if given, writes `<output>/pagefind/` and stops Pagefind. */
   finish(outputDir: string, glob?: string): Promise<{ pages: number }>;
   /** Stops Pagefind without writing anything, when the build has failed. */
   abort(): Promise<void>;
@@ -48,11 +49,11 @@ export async function startSearchIndex(): Promise<SearchIndexer> {
       pending.add(job);
       if (pending.size >= IN_FLIGHT) await Promise.race(pending);
     },
-    async finish(outputDir, glob = SEARCHABLE_GLOB_WITHOUT_NEWS) {
+    async finish(outputDir, glob) {
       try {
         await Promise.all(pending);
         if (failures.length) throw new Error(`Pagefind could not index ${failures.join("\n")}`);
-        const fromDisk = await index.addDirectory({ path: outputDir, glob });
+        const fromDisk = glob ? await index.addDirectory({ path: outputDir, glob }) : { errors: [], page_count: 0 };
         if (fromDisk.errors.length) throw new Error(`Pagefind could not index the site: ${fromDisk.errors.join("; ")}`);
         const pagefindDir = path.join(outputDir, "pagefind");
         const written = await index.writeFiles({ outputPath: pagefindDir });

@@ -10,10 +10,10 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
-import { checkContent } from "../../src/check.ts";
-import { locate } from "../../src/content-types.ts";
+import { checkContent } from "../../src/check/check.ts";
+import { locate } from "../../src/content/types.ts";
 import { rememberCheck } from "../../src/eleventy/checked-content.ts";
-import { readContentFile } from "../../src/frontmatter.ts";
+import { readContentFile } from "../../src/check/frontmatter.ts";
 import { ROOT } from "./fixture-site.ts";
 
 async function buildUnchecked(input: string, output: string): Promise<{ ok: boolean; error?: string }> {

@@ -1,7 +1,7 @@
 /**
  * How each static host turns its configuration file into response headers, as their
  * documentation describes it, so tests can check the generated files say what
- * src/http-headers.ts means on every host.
+ * src/publish/http-headers.ts means on every host.
  */
 
 interface HeadersBlock {

@@ -10,7 +10,7 @@ interface TrustedTypesFactory {
 }
 
 /**
- * The site's pages require Trusted Types (src/csp.ts): HTML from a string is refused
+ * The site's pages require Trusted Types (src/publish/csp.ts): HTML from a string is refused
  * unless it passes a named policy. This is the one policy, and it is used for nothing but
  * the inert parse below, whose result is copied as text.
  */

@@ -1,20 +1,12 @@
-import type { ContentType } from "./content-types.ts";
-import type { AssetUrls } from "./eleventy/assets.ts";
-import type { Feed } from "./feed.ts";
-import type { ArchivePage, ListingPage, NewsIndex } from "./news-index.ts";
-import type { NewsFrontMatter } from "./schema/news.ts";
-import type { PageFrontMatter } from "./schema/page.ts";
-import type { ServiceFrontMatter } from "./schema/service.ts";
-import type { Site, Topic } from "./schema/site.ts";
-import type { SitemapPage } from "./sitemap.ts";
-
-/** A service page as the services index and the home page list it. */
-export interface ServiceEntry {
-  url: string;
-  title: string;
-  summary: string;
-  order?: number;
-}
+import type { ContentType, TypeCollections } from "../content/types.ts";
+import type { AssetUrls } from "../eleventy/assets.ts";
+import type { Feed } from "../publish/feed.ts";
+import type { ArchivePage, ListingPage } from "../content/news-index.ts";
+import type { NewsFrontMatter } from "../content/schema/news.ts";
+import type { PageFrontMatter } from "../content/schema/page.ts";
+import type { ServiceFrontMatter } from "../content/schema/service.ts";
+import type { Site, Topic } from "../content/schema/site.ts";
+import type { SitemapEntry } from "../publish/sitemap.ts";
 
 export interface EleventyPage {
   url: string;
@@ -22,9 +14,6 @@ export interface EleventyPage {
   fileSlug: string;
   date: Date;
 }
-
-/** The news index with the feeds made from it (the plugin's `newsIndex` collection). */
-export type SiteNewsIndex = NewsIndex & { feeds: Feed[] };
 
 /**
  * What every layout receives from the data cascade. Content files were validated by
@@ -46,11 +35,10 @@ export interface PageData {
   contentType?: ContentType;
   title?: string;
   summary?: string;
-  collections: {
-    newsIndex: SiteNewsIndex;
-    services: ServiceEntry[];
-    sitemapPages: SitemapPage[];
-  };
+  /** Each content type's collection, named by its definition (src/content/types/). */
+  collections: TypeCollections;
+  /** The date a preview's embargoed item is held until, if it is one. */
+  embargo?: string;
 }
 
 export type StoryData = PageData & NewsFrontMatter;
@@ -60,4 +48,8 @@ export type ListingData = PageData & { listing: ListingPage };
 export type ArchiveData = PageData & { archive: ArchivePage };
 export type FeedData = PageData & { feed: Feed };
 /** The files that are not pages: feeds, sitemap, robots.txt and the hosting files. */
-export type GeneratedFileData = PageData & { generatedFile: "feed" | "sitemap" | "robots" | "netlify-headers" | "azure-config"; feed?: Feed };
+export type GeneratedFileData = PageData & {
+  generatedFile: "feed" | "sitemap" | "robots" | "netlify-headers" | "azure-config";
+  feed?: Feed;
+  sitemap?: SitemapEntry[];
+};

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type BodyLink, bodyFacts, renderedBodyFacts, sameText } from "./body-checks.ts";
-import { type ContentLocation, locate, schemas } from "./content-types.ts";
-import { isCalendarDate } from "./dates.ts";
+import type { ContentTypeDefinition } from "../content/definition.ts";
+import { type ContentLocation, definitionOf, locate } from "../content/types.ts";
+import { isCalendarDate } from "../content/dates.ts";
 import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
 import { FrontMatterLanguageError, type ParsedFile, readContentFile } from "./frontmatter.ts";
-import { siteMarkdown } from "./markdown.ts";
-import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
+import { siteMarkdown } from "../render/markdown.ts";
+import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "../content/placeholders.ts";
 import { type Problem, displayPath } from "./problems.ts";
 import { schemaProblems, yamlProblem } from "./schema-problems.ts";
 import { nearMatch } from "./suggest.ts";
@@ -52,6 +53,9 @@ function readSource(absolute: string): string | undefined {
  * unchanged text) and the settings they were examined with: the preview checks the whole
  * site on every save, and only the saved file needs examining again.
  */
+/** The folder a type's files go in, as an editor sees it: `content/news`. */
+const folderOf = (definition: ContentTypeDefinition) => ("folder" in definition.source ? `content/${definition.source.folder}` : "content");
+
 const examined = new WeakMap<ParsedFile, { settings: string; report: FileReport }>();
 const settingsKeys = new WeakMap<FileCheckSettings, string>();
 
@@ -71,6 +75,7 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   }
   const { location } = located;
   report.location = location;
+  const definition = definitionOf(location.type);
 
   let parsed: ParsedFile;
   try {
@@ -100,7 +105,7 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   const cached = examined.get(parsed);
   if (settingsKey && cached?.settings === settingsKey) return cached.report;
 
-  const found = schemaProblems(file, schemas[location.type], data);
+  const found = schemaProblems(file, definition.schema, data);
   problems.push(...found);
   report.valid = !found.length;
   problems.push(...curlyQuoteWarnings(file, data));
@@ -114,7 +119,7 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
     });
   }
 
-  if (location.type === "service" && report.valid && typeof data.reviewDue === "string" && data.reviewDue < settings.today) {
+  if (report.valid && typeof data.reviewDue === "string" && data.reviewDue < settings.today) {
     problems.push({
       file,
       field: "reviewDue",
@@ -123,30 +128,35 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
     });
   }
 
-  if (location.type === "news") {
-    const date = typeof data.date === "string" && isCalendarDate(data.date) ? data.date : undefined;
-    if (date && location.year && date.slice(0, 4) !== location.year) {
-      problems.push({
-        file,
-        field: "date",
-        message: `"${date}" is in ${date.slice(0, 4)} but the story is in the ${location.year} folder: move it to content/news/${date.slice(0, 4)}/ or correct the date`,
-        severity: "error",
-      });
-    }
-    const topics = settings.topicSlugs;
-    if (Array.isArray(data.tags) && topics) {
-      data.tags.forEach((tag, index) => {
-        if (typeof tag === "string" && !topics.includes(tag)) {
-          const guess = nearMatch(tag, topics);
-          problems.push({
-            file,
-            field: `tags[${index}]`,
-            message: `"${tag}" is not a topic in content/_data/topics.json${guess ? ` (did you mean "${guess}"?)` : ""}; add it there first or pick an existing topic`,
-            severity: "error",
-          });
-        }
-      });
-    }
+  const dated = definition.dated;
+  const date = dated && typeof data[dated.field] === "string" && isCalendarDate(String(data[dated.field])) ? String(data[dated.field]) : undefined;
+  if (dated && date && location.year && date.slice(0, 4) !== location.year) {
+    problems.push({
+      file,
+      field: dated.field,
+      message: `"${date}" is in ${date.slice(0, 4)} but the file is in the ${location.year} folder: move it to ${folderOf(definition)}/${date.slice(0, 4)}/ or correct the date`,
+      severity: "error",
+    });
+  }
+  const topics = settings.topicSlugs;
+  for (const field of definition.topicFields ?? []) {
+    const values = data[field];
+    if (!Array.isArray(values) || !topics) continue;
+    values.forEach((tag, index) => {
+      if (typeof tag === "string" && !topics.includes(tag)) {
+        const guess = nearMatch(tag, topics);
+        problems.push({
+          file,
+          field: `${field}[${index}]`,
+          message: `"${tag}" is not a topic in content/_data/topics.json${guess ? ` (did you mean "${guess}"?)` : ""}; add it there first or pick an existing topic`,
+          severity: "error",
+        });
+      }
+    });
+  }
+
+  if (report.valid && definition.fileProblems) {
+    problems.push(...definition.fileProblems(file, data, { today: settings.today, strict: settings.strict, topicSlugs: settings.topicSlugs }));
   }
 
   if (data.draft !== true) {
@@ -173,12 +183,12 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
 
   if (report.valid && !settings.preview) {
     if (data.draft === true) report.heldBack = "draft";
-    else if (location.type === "news" && String(data.date) > settings.today) report.heldBack = "embargo";
+    else if (dated?.embargo && String(data[dated.field]) > settings.today) report.heldBack = "embargo";
   }
 
   const bodyFile = { file, title: typeof data.title === "string" ? data.title : undefined, lineOffset: parsed.bodyLineOffset };
-  // Only stories are rendered by the build's own code; Eleventy renders the other pages.
-  const rendered = settings.renderPrefix !== undefined && location.type === "news" && report.valid && !report.heldBack;
+  // A build's check renders each published body once, for the check and for the page.
+  const rendered = settings.renderPrefix !== undefined && report.valid && !report.heldBack;
   const facts = rendered ? renderedBodyFacts(parsed, bodyFile, siteMarkdown(settings.renderPrefix)) : bodyFacts(parsed.body, bodyFile);
   problems.push(...facts.problems);
   report.links = facts.links;

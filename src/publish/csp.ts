@@ -1,5 +1,5 @@
-import { LOCAL_BACKEND_ORIGIN } from "./cms/local-backend.ts";
-import { EXCERPT_POLICY } from "./client/search/excerpt.ts";
+import { LOCAL_BACKEND_ORIGIN } from "../cms/local-backend.ts";
+import { EXCERPT_POLICY } from "../client/search/excerpt.ts";
 
 /**
  * The site's one Content Security Policy. The test server sends it as a header, and the

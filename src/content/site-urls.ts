@@ -1,8 +1,7 @@
-import { type NewsEntry, buildNewsIndex } from "./news-index.ts";
-import { nearMatch } from "./suggest.ts";
+import { nearMatch } from "../check/suggest.ts";
 
-/** Pages the site makes itself, whatever the content (the news listings come from the news index). */
-export const GENERATED_URLS: readonly string[] = ["/", "/services/", "/search/", "/news/feed.xml", "/sitemap.xml", "/robots.txt", "/404.html"];
+/** Pages the site makes itself, whatever the content (each type's listings come from its definition). */
+export const GENERATED_URLS: readonly string[] = ["/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html"];
 
 /** Folders whose files the build copies or makes: any path inside them is taken to exist. */
 export const GENERATED_FOLDERS: readonly string[] = ["/assets/", "/pagefind/"];
@@ -11,19 +10,11 @@ export const GENERATED_FOLDERS: readonly string[] = ["/assets/", "/pagefind/"];
 export const IMAGES_FOLDER = "images";
 export const IMAGES_URL = `/${IMAGES_FOLDER}/`;
 
-export interface PublishedStory {
-  url: string;
-  /** `YYYY-MM-DD`, already checked to be a real date. */
-  date: string;
-  tags: string[];
-}
-
 export interface SiteUrlsInput {
   /** The URL of every content file in this build. */
   pages: Iterable<string>;
-  /** The news stories in this build, for the listings, year and topic pages they make. */
-  stories: PublishedStory[];
-  topicSlugs: string[];
+  /** The URL of every listing, archive and index page the content types make. */
+  listings: Iterable<string>;
   /** Files under content/images/, relative to it, with forward slashes. */
   images: Iterable<string>;
 }
@@ -36,20 +27,11 @@ export interface SiteUrls {
 
 /**
  * Every address the built site will have, worked out from the content alone, so the
- * check can tell a broken internal link without building. The news listings, year and
- * topic pages come from the same news index the build paginates with.
+ * check can tell a broken internal link without building. The listings come from the
+ * same definitions the build renders them with.
  */
 export function siteUrls(input: SiteUrlsInput): SiteUrls {
-  const entries: NewsEntry[] = input.stories.map((story) => ({
-    url: story.url,
-    title: "",
-    summary: "",
-    date: story.date,
-    tags: story.tags,
-    year: story.date.slice(0, 4),
-  }));
-  const index = buildNewsIndex(entries, input.topicSlugs);
-  const pages = new Set<string>([...GENERATED_URLS, ...input.pages, ...index.listing.map((page) => page.url), ...index.archives.map((page) => page.url)]);
+  const pages = new Set<string>([...GENERATED_URLS, ...input.pages, ...input.listings]);
   const files = new Set<string>([...input.images].map((image) => `${IMAGES_URL}${image}`));
   let candidates: string[] | undefined;
   return {

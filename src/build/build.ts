@@ -3,11 +3,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { BuildOptions } from "./build-options.ts";
-import { type CheckResult, checkContent } from "./check.ts";
+import { type CheckResult, checkContent } from "../check/check.ts";
 import { outputProblems } from "./output-check.ts";
 import { type BuildLock, BuildLockHeld, acquireBuildLock, isRunning } from "./build-lock.ts";
-import { londonToday } from "./dates.ts";
-import { forgetCheck, rememberCheck } from "./eleventy/checked-content.ts";
+import { londonToday } from "../content/dates.ts";
+import { forgetCheck, rememberCheck } from "../eleventy/checked-content.ts";
 
 export interface BuildRequest extends BuildOptions {
   input: string;
@@ -26,7 +26,7 @@ export interface BuildResult {
   failure?: string;
 }
 
-const configPath = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "eleventy.config.ts");
+const configPath = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "eleventy.config.ts");
 
 /**
  * Cleans up after builds that were killed before they finished: removes their

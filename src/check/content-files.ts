@@ -1,9 +1,9 @@
 import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
-import { CONTENT_FOLDERS } from "./content-types.ts";
+import { CONTENT_FOLDERS } from "../content/types.ts";
 import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "./file-signatures.ts";
 import { type Problem, displayPath } from "./problems.ts";
-import { IMAGES_FOLDER } from "./site-urls.ts";
+import { IMAGES_FOLDER } from "../content/site-urls.ts";
 
 /**
  * The content folder is the trust boundary: editors' files are content, never code.
@@ -26,7 +26,7 @@ export const DATA_FOLDER = "_data";
 const MARKDOWN_ELSEWHERE = /\.(?:markdown|mdown|mkdn?|mdwn|mdx)$/i;
 const CODE = /\.(?:[cm]?js|[cm]?ts|[jt]sx|njk|liquid|hbs|handlebars|mustache|ejs|haml|pug|webc|html?|xhtml|php|py|rb|sh)$/i;
 const DATA = /\.(?:json5?|ya?ml|toml|csv|xml)$/i;
-const WHERE = `news goes in content/news/<year>/<slug>.md, services in content/services/<slug>.md, other pages in content/pages/<slug>.md and images in content/${IMAGES_FOLDER}/`;
+const WHERE = `${CONTENT_FOLDERS.map(({ folder, years, plural }) => `${plural} go in content/${folder}/${years ? "<year>/" : ""}<slug>.md`).join(", ")} and images in content/${IMAGES_FOLDER}/`;
 
 const extensionOf = (name: string) => (name.includes(".") ? (name.split(".").at(-1) ?? "") : "");
 
@@ -52,8 +52,9 @@ function misplacedFile(name: string, inImages: boolean, inData: boolean): string
 
 /** Why a folder the contract does not name is refused. */
 function misplacedFolder(parents: string[], name: string): string {
-  if (parents[0] === "news")
-    return `news stories go in a folder named for their year, such as content/news/2024/, not content/news/${[...parents.slice(1), name].join("/")}/`;
+  const dated = CONTENT_FOLDERS.find((type) => type.years && type.folder === parents[0]);
+  if (dated)
+    return `${dated.plural} go in a folder named for their year, such as content/${dated.folder}/2024/, not content/${dated.folder}/${[...parents.slice(1), name].join("/")}/`;
   if (name.startsWith("_")) {
     return `is a folder starting with "_", which the site does not publish; its only data folder is content/${DATA_FOLDER}/. Move the files where they belong: ${WHERE}`;
   }

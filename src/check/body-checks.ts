@@ -1,8 +1,8 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { createMarkdown, rememberBodyHtml } from "./markdown.ts";
+import { createMarkdown, rememberBodyHtml } from "../render/markdown.ts";
 import type { Problem } from "./problems.ts";
-import { IMAGES_FOLDER, IMAGES_URL, type SiteUrls } from "./site-urls.ts";
+import { IMAGES_FOLDER, IMAGES_URL, type SiteUrls } from "../content/site-urls.ts";
 
 export interface BodyContext {
   file: string;

@@ -4,15 +4,15 @@ import type { z } from "zod";
 import { linkProblem, linkProblems } from "./body-checks.ts";
 import { inventoryContent } from "./content-files.ts";
 import { type FileCheckSettings, type FileReport, examineFile } from "./check-file.ts";
-import { type ContentLocation, RESERVED_URLS } from "./content-types.ts";
-import { formatDate, isCalendarDate, londonToday } from "./dates.ts";
+import { CONTENT_TYPES, type ContentLocation, RESERVED_URLS, definitionOf } from "../content/types.ts";
+import { formatDate, londonToday } from "../content/dates.ts";
 import { locateFrontMatterProblems } from "./front-matter-problems.ts";
 import type { ParsedFile } from "./frontmatter.ts";
 import { jsonSyntaxProblem } from "./json-problem.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { schemaProblems } from "./schema-problems.ts";
-import { type Site, type Topic, siteSchema, topicsSchema } from "./schema/site.ts";
-import { siteUrls } from "./site-urls.ts";
+import { type Site, type Topic, siteSchema, topicsSchema } from "../content/schema/site.ts";
+import { siteUrls } from "../content/site-urls.ts";
 
 export { schemaProblems, yamlProblem } from "./schema-problems.ts";
 
@@ -113,7 +113,9 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
     problems.push(...report.problems);
     if (report.location && report.parsed) byUrl.set(report.location.url, [...(byUrl.get(report.location.url) ?? []), report.file]);
     if (report.heldBack === "draft") notices.push(`${report.file}: draft, left out of this build`);
-    if (report.heldBack === "embargo") notices.push(`${report.file}: embargoed until ${String(report.parsed?.data.date)}, left out of this build`);
+    const dated = report.location ? definitionOf(report.location.type).dated : undefined;
+    if (report.heldBack === "embargo" && dated)
+      notices.push(`${report.file}: embargoed until ${String(report.parsed?.data[dated.field])}, left out of this build`);
   }
   problems.push(...duplicateUrlProblems(byUrl));
   problems.push(...siteWideProblems(reports, topicSlugs ?? [], inventory.images, site));
@@ -153,21 +155,23 @@ function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: s
   const heldBack = new Map<string, string>();
   for (const entry of read) {
     if (entry.heldBack === "draft") heldBack.set(entry.location.url, "a draft");
-    if (entry.heldBack === "embargo") heldBack.set(entry.location.url, `embargoed until ${formatDate(String(entry.parsed.data.date), site?.dateStyle)}`);
+    const dated = definitionOf(entry.location.type).dated;
+    if (entry.heldBack === "embargo" && dated)
+      heldBack.set(entry.location.url, `embargoed until ${formatDate(String(entry.parsed.data[dated.field]), site?.dateStyle)}`);
   }
   const published = read.filter((entry) => !entry.heldBack);
-  const urls = siteUrls({
-    pages: published.map((entry) => entry.location.url),
-    stories: published
-      .filter((entry) => entry.location.type === "news" && typeof entry.parsed.data.date === "string" && isCalendarDate(entry.parsed.data.date))
-      .map((entry) => ({
-        url: entry.location.url,
-        date: String(entry.parsed.data.date),
-        tags: Array.isArray(entry.parsed.data.tags) ? entry.parsed.data.tags.filter((tag): tag is string => typeof tag === "string") : [],
-      })),
-    topicSlugs,
-    images,
+  // Each type's listings, worked out from its valid published items alone (an invalid
+  // file's problems are reported on it; its listings would only add noise).
+  const listings = CONTENT_TYPES.flatMap((definition) => {
+    const own = published.filter((entry) => entry.location.type === definition.name && entry.valid);
+    return (
+      definition.listings?.urls(
+        own.map((entry) => ({ url: entry.location.url, data: entry.parsed.data })),
+        { topicSlugs },
+      ) ?? []
+    );
   });
+  const urls = siteUrls({ pages: published.map((entry) => entry.location.url), listings, images });
 
   return read.flatMap((entry) => {
     const { data } = entry.parsed;
@@ -183,6 +187,8 @@ function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: s
     const image = data.image as { src?: unknown } | undefined;
     const imageProblem = typeof image?.src === "string" ? linkProblem(image.src, context, "image") : undefined;
     if (imageProblem) found.push({ file: entry.file, field: "image.src", message: imageProblem, severity: "error" });
+    const definition = definitionOf(entry.location.type);
+    if (entry.valid && !entry.heldBack) found.push(...(definition.siteProblems?.(entry.file, data, { urls, heldBack }) ?? []));
     return found;
   });
 }

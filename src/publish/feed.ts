@@ -1,6 +1,6 @@
-import { isoDateTime } from "./dates.ts";
-import type { NewsEntry, NewsIndex } from "./news-index.ts";
-import type { Topic } from "./schema/site.ts";
+import { isoDateTime } from "../content/dates.ts";
+import type { NewsEntry, NewsIndex } from "../content/news-index.ts";
+import type { Topic } from "../content/schema/site.ts";
 import { buildXml, xmlText } from "./xml.ts";
 
 /** A feed carries the newest stories only; readers keep what they have already seen. */

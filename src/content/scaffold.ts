@@ -1,13 +1,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { RESERVED_URLS, locate, schemas } from "./content-types.ts";
-import { schemaProblems } from "./check.ts";
-import { displayPath } from "./problems.ts";
-import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "./placeholders.ts";
+import { CONTENT_TYPES, RESERVED_URLS, definitionOf, locate } from "./types.ts";
+import { schemaProblems } from "../check/check.ts";
+import { displayPath } from "../check/problems.ts";
+import { PLACEHOLDER_BODY } from "./placeholders.ts";
 import { isValidSlug, slugify } from "./slug.ts";
 
-export const SCAFFOLD_TYPES = ["news", "service", "page"] as const;
-export type ScaffoldType = (typeof SCAFFOLD_TYPES)[number];
+/** The types `npm run new` makes: those whose definition says how to start a file. */
+export const SCAFFOLD_TYPES: readonly string[] = CONTENT_TYPES.flatMap((definition) => (definition.scaffold ? [definition.name] : []));
+export type ScaffoldType = string;
 
 /** Slugs long enough to be clear and short enough to read in an address. */
 const MAX_SLUG = 60;
@@ -36,25 +37,7 @@ export interface Scaffolded {
 }
 
 const yamlString = (value: string) => JSON.stringify(value);
-
-function nextYear(date: string): string {
-  const year = Number(date.slice(0, 4)) + 1;
-  // 29 February has no match next year; the 28th keeps the review within the year.
-  return `${year}${date.slice(4) === "-02-29" ? "-02-28" : date.slice(4)}`;
-}
-
-/** The front matter of a new file: every required field, and `draft: true`. */
-function frontMatter(request: ScaffoldRequest): Record<string, string | boolean> {
-  const common = { title: request.title };
-  switch (request.type) {
-    case "news":
-      return { ...common, date: request.today, summary: PLACEHOLDER_SUMMARY, draft: true };
-    case "service":
-      return { ...common, summary: PLACEHOLDER_SUMMARY, reviewed: request.today, reviewDue: nextYear(request.today), draft: true };
-    case "page":
-      return { ...common, summary: PLACEHOLDER_SUMMARY, reviewed: request.today, draft: true };
-  }
-}
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Works out the file a new story or page goes in, or says why it cannot be made. */
 export function planScaffold(request: ScaffoldRequest): { ok: true; file: Scaffolded } | { ok: false; problem: string } {
@@ -67,18 +50,21 @@ export function planScaffold(request: ScaffoldRequest): { ok: true; file: Scaffo
         : `cannot make an address from the title "${request.title}": give one with --slug, such as --slug new-trial-opens`,
     };
   }
-  const folder = { news: `news/${request.today.slice(0, 4)}`, service: "services", page: "pages" }[request.type];
+  const scaffold = CONTENT_TYPES.find((definition) => definition.name === request.type)?.scaffold;
+  if (!scaffold) return { ok: false, problem: `"${request.type}" is not a kind of content npm run new makes: use ${SCAFFOLD_TYPES.join(", ")}` };
+  const folder = scaffold.folder(request.today);
   const relativePath = `${folder}/${slug}.md`;
   const located = locate(relativePath);
   if (!located.ok) return { ok: false, problem: located.problem };
   const reserved = RESERVED_URLS.get(located.location.url);
   if (reserved) return { ok: false, problem: `the address ${located.location.url} is ${reserved}: give another with --slug` };
 
-  const data = frontMatter(request);
-  const problems = schemaProblems(relativePath, schemas[located.location.type], data);
+  const data = scaffold.frontMatter(request.title, request.today);
+  const problems = schemaProblems(relativePath, definitionOf(located.location.type).schema, data);
   if (problems.length) return { ok: false, problem: problems.map((found) => `${found.field}: ${found.message}`).join("; ") };
   const lines = Object.entries(data).map(([key, value]) =>
-    typeof value === "string" && key !== "date" && key !== "reviewed" && key !== "reviewDue" ? `${key}: ${yamlString(value)}` : `${key}: ${value}`,
+    // Dates are written bare, as editors write them; any other text is quoted.
+    typeof value === "string" && (key === "title" || !DATE.test(value)) ? `${key}: ${yamlString(value)}` : `${key}: ${value}`,
   );
   return { ok: true, file: { relativePath, url: located.location.url, text: `---\n${lines.join("\n")}\n---\n\n${PLACEHOLDER_BODY}\n` } };
 }

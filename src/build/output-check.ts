@@ -1,7 +1,8 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import type { CheckResult } from "./check.ts";
-import { IMAGES_FOLDER } from "./site-urls.ts";
+import type { CheckResult } from "../check/check.ts";
+import { IMAGES_FOLDER } from "../content/site-urls.ts";
+import { CONTENT_TYPES } from "../content/types.ts";
 
 /**
  * What a finished site must hold before it replaces the live one, and all it may hold.
@@ -17,8 +18,8 @@ export const REQUIRED_FILES: readonly string[] = [
   "robots.txt",
   "_headers",
   "staticwebapp.config.json",
-  "news/index.html",
-  "services/index.html",
+  // Each type's listing pages: the news listing, the services index.
+  ...CONTENT_TYPES.flatMap((definition) => (definition.listings?.reserved ?? []).map(([url]) => `${url.slice(1)}index.html`)),
   "search/index.html",
   "admin/index.html",
   "admin/config.yml",
@@ -55,8 +56,10 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
   const expected = [
     ...REQUIRED_FILES,
     ...(searchIndex ? ["pagefind/pagefind.js"] : []),
-    // A site without stories has no feeds (src/feed.ts).
-    ...(check.files.some((file) => file.location.type === "news" && !file.heldBack) ? ["news/feed.xml"] : []),
+    // A type's feed is there when the build publishes any of its items.
+    ...CONTENT_TYPES.flatMap((definition) =>
+      definition.feedUrl && check.files.some((file) => file.location.type === definition.name && !file.heldBack) ? [definition.feedUrl.slice(1)] : [],
+    ),
     ...images,
     ...check.files.filter((file) => !file.heldBack).map((file) => `${file.location.url.slice(1)}index.html`),
   ];

@@ -1,0 +1,106 @@
+import { existsSync, lstatSync, rmSync } from "node:fs";
+import path from "node:path";
+import type MarkdownIt from "markdown-it";
+import { checkContent } from "../check/check.ts";
+import type { Problem } from "../check/problems.ts";
+import type { ContentItem, ListingContext } from "../content/definition.ts";
+import { definitionOf, locate } from "../content/types.ts";
+import { type RenderedPage, type SharedData, buildCollections, listedPages, pageWriter, renderItem, renderListed } from "./pages.ts";
+import { loadItems } from "./store.ts";
+
+/** What the last build knew, kept so that one edited file can be re-rendered with what it changes. */
+export interface LiveSite {
+  contentDir: string;
+  outputDir: string;
+  shared: SharedData;
+  items: ContentItem[];
+  markdown: MarkdownIt;
+  preview: boolean;
+  today: Date;
+  context: ListingContext;
+}
+
+let live: LiveSite | undefined;
+
+/** The build keeps its state here for the preview process (see updateFile). */
+export function rememberSite(state: LiveSite): void {
+  live = state;
+}
+
+export function liveSite(): LiveSite | undefined {
+  return live;
+}
+
+export type FileUpdate =
+  /** Warnings do not stop a build, so they come with the pages. */
+  | { kind: "rendered"; urls: string[]; warnings: Problem[] }
+  | { kind: "problems"; problems: Problem[] }
+  /** The change is not to one content file (or nothing was built yet): rebuild the whole preview. */
+  | { kind: "full" };
+
+/**
+ * Re-renders what one edited content file changes, and nothing else: its page, the pages
+ * of its type whose definition says they show it (a story's newer and older links), every
+ * listing whose data changed, and the pages that follow the listings (the home page).
+ * Feeds, the sitemap and the search index catch up at the next full build.
+ *
+ * First it runs the whole check, as `npm run check` and the full build do: a file's
+ * problems include site-wide ones (its links, and links from other pages to it, its
+ * topics and images). Only the saved file is examined afresh; the others' reports are
+ * kept while their text is unchanged. Any error leaves every page as it was.
+ */
+export async function updateFile(file: string): Promise<FileUpdate> {
+  const state = live;
+  if (!state) return { kind: "full" };
+  const relative = path.relative(state.contentDir, file).split(path.sep).join("/");
+  const located = locate(relative);
+  if (!located.ok) return { kind: "full" };
+
+  // A link in place of a content file is never read: the full rebuild's check reports it.
+  if (existsSync(file) && !lstatSync(file).isFile()) return { kind: "full" };
+  const check = await checkContent(state.contentDir, { preview: state.preview, today: state.today });
+  if (check.problems.some((problem) => problem.severity === "error")) return { kind: "problems", problems: check.problems };
+
+  // Reading every file again costs little: each unchanged one comes from the parse cache.
+  const items = loadItems(
+    state.contentDir,
+    state,
+    check.files.map((checked) => path.resolve(checked.file)),
+  );
+  const collections = buildCollections(items, state.context);
+  const shared: SharedData = { ...state.shared, collections };
+  const definition = definitionOf(located.location.type);
+  const pages: RenderedPage[] = [];
+
+  const edited = located.location.url;
+  const before = new Set(state.items.map((item) => item.url));
+  const collectionOf = (all: SharedData["collections"], name: string | undefined) => (name ? (all as Record<string, unknown>)[name] : undefined);
+  for (const item of items) {
+    const own = definitionOf(item.type);
+    const name = own.collection?.name;
+    const changed =
+      item.url === edited ||
+      !before.has(item.url) ||
+      own.followsListings === true ||
+      (item.type === definition.name &&
+        own.showsNeighbours?.(item.url, collectionOf(state.shared.collections, name), collectionOf(collections, name)) === true);
+    if (changed) pages.push(renderItem(shared, item, state.markdown));
+  }
+  const oldListed = new Map(listedPages(state.shared.collections, state.items).map((page) => [page.url, JSON.stringify(page.data)]));
+  for (const page of listedPages(collections, items)) {
+    if (!page.url.endsWith("/")) continue; // feeds catch up at the next full build
+    if (oldListed.get(page.url) !== JSON.stringify(page.data)) pages.push(renderListed(shared, page));
+  }
+
+  const write = pageWriter(state.outputDir);
+  for (const page of pages) write(page.url, page.html);
+  // An item that was deleted (or moved) leaves no page behind.
+  const urls = new Set(items.map((item) => item.url));
+  for (const item of state.items) {
+    if (!urls.has(item.url)) rmSync(path.join(state.outputDir, item.url), { recursive: true, force: true });
+  }
+
+  state.items = items;
+  state.shared = shared;
+  return { kind: "rendered", urls: pages.map((page) => page.url), warnings: check.problems };
+}
