@@ -8,6 +8,9 @@ const SEARCH_TYPES = [
   ...new Map(CONTENT_TYPES.flatMap((definition) => (definition.search ? [[definition.search.type, definition.search.label] as const] : []))).entries(),
 ];
 
+/** The filters the content types add, such as a study's status, each offered whatever the content. */
+const TYPE_FILTERS = CONTENT_TYPES.flatMap((definition) => definition.search?.filters ?? []);
+
 function Select({ id, label, options }: { id: string; label: string; options: Array<[value: string, text: string]> }) {
   return (
     <div class="nhsuk-form-group nhsuk-u-margin-bottom-3">
@@ -38,7 +41,7 @@ export function render(data: PlainPageData) {
           <form id="search-form" action={href(data, "/search/")} method="get" role="search" aria-label="Search this website">
             <div class="nhsuk-form-group">
               <label class="nhsuk-label nhsuk-label--s" for="search-q">
-                Search news, services and pages
+                Search news, studies, services and pages
               </label>
               <input class="nhsuk-input" id="search-q" name="q" type="search" autocomplete="off" spellcheck={false} />
             </div>
@@ -47,6 +50,13 @@ export function render(data: PlainPageData) {
               <Select id="type" label="Type" options={[["", "All types"], ...SEARCH_TYPES]} />
               <Select id="year" label="Year published" options={[["", "Any year"], ...years.map((year): [string, string] => [year, year])]} />
               <Select id="topic" label="Topic" options={[["", "Any topic"], ...data.topics.map((topic): [string, string] => [topic.name, topic.name])]} />
+              {TYPE_FILTERS.map((filter) => (
+                <Select
+                  id={filter.name}
+                  label={filter.label}
+                  options={[["", filter.any], ...filter.options.map((option): [string, string] => [option, option])]}
+                />
+              ))}
               <Select
                 id="sort"
                 label="Sort by"

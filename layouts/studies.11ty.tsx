@@ -1,15 +1,12 @@
-import type { PageData } from "../src/page-data.ts";
-import { STUDIES_FEED_URL, studiesFeedTitle } from "../src/studies/feed.ts";
-import type { StudiesPageData } from "../src/studies/page-data.ts";
-import { type ConditionFilter, STATUS_DISPLAY, STUDIES_URL, type StudyRegister, studyCount } from "../src/studies/status.ts";
+import { REGISTER_TITLE } from "../src/content/types/study.ts";
+import { type ConditionFilter, STATUS_DISPLAY, STUDIES_URL, type StudyRegister, studyCount } from "../src/content/types/study/status.ts";
+import type { PageData, StudiesData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { href } from "./components/links.ts";
+import { TAKING_PART_URL } from "./components/RecruitingStudies.tsx";
 import { StudyCards } from "./components/StudyCards.tsx";
 
-export const REGISTER_TITLE = "Take part in research";
-
-/** The site's own page about taking part; the empty state links to it only while it exists. */
-export const TAKING_PART_URL = "/services/taking-part-in-research/";
+export { REGISTER_TITLE, TAKING_PART_URL };
 
 /** The NIHR's national service for finding studies to take part in. */
 export const BE_PART_OF_RESEARCH_URL = "https://bepartofresearch.nihr.ac.uk/";
@@ -85,8 +82,8 @@ export function ConditionLinks({ register, current, data }: { register: Pick<Stu
  * "Take part in research" (/studies/) and each condition's page (/studies/conditions/<topic>/):
  * the studies grouped by the status they show on the build day, recruiting first.
  */
-export function render(data: StudiesPageData) {
-  const register = data.studyRegister;
+export function render(data: StudiesData) {
+  const register = data.collections.studyRegister;
   const condition = data.studyCondition === undefined ? undefined : register.conditions.find((entry) => entry.slug === data.studyCondition);
   if (data.studyCondition !== undefined && !condition) throw new Error(`no study names the condition "${data.studyCondition}"`);
   const groups = condition ? condition.groups : register.groups;
@@ -101,7 +98,7 @@ export function render(data: StudiesPageData) {
       title={title}
       description={description}
       // Only a site with studies has the feed (see studiesFeed).
-      feed={register.studies.length ? { url: STUDIES_FEED_URL, title: studiesFeedTitle(data.site.name) } : undefined}
+      feed={register.feed ? { url: register.feed.url, title: register.feed.title } : undefined}
       trail={
         condition
           ? [

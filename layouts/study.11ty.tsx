@@ -1,9 +1,9 @@
-import { scriptSafeJson } from "../src/structured-data.ts";
-import type { StudyPageData } from "../src/studies/page-data.ts";
-import { registryEntries } from "../src/studies/registries.ts";
-import type { StudyContact } from "../src/studies/schema.ts";
-import { type ShownStudy, STUDIES_URL, effectiveStatus, studyConditionUrl, studyEntry, studyTypeName } from "../src/studies/status.ts";
-import { medicalStudy } from "../src/studies/structured-data.ts";
+import { scriptSafeJson } from "../src/publish/structured-data.ts";
+import type { StudyData } from "../src/render/page-data.ts";
+import { registryEntries } from "../src/content/types/study/registries.ts";
+import type { StudyContact } from "../src/content/types/study/schema.ts";
+import { type ShownStudy, STUDIES_URL, effectiveStatus, studyConditionUrl, studyEntry, studyTypeName } from "../src/content/types/study/status.ts";
+import { medicalStudy } from "../src/content/types/study/structured-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { absolute, href } from "./components/links.ts";
@@ -83,7 +83,7 @@ function NextSteps({ study, contact }: { study: ShownStudy; contact?: StudyConta
 }
 
 /** The study's facts, as nhsuk-frontend's summary list; registry identifiers link to their public entries. */
-function AboutStudy({ data, study }: { data: StudyPageData; study: ShownStudy }) {
+function AboutStudy({ data, study }: { data: StudyData; study: ShownStudy }) {
   const date = recruitmentDate(study);
   const conditions = study.conditions.flatMap((slug) => {
     const topic = data.topics.find((entry) => entry.slug === slug);
@@ -158,7 +158,7 @@ function AboutStudy({ data, study }: { data: StudyPageData; study: ShownStudy })
  * A study: its plain-language summary, who can take part, what taking part involves (the
  * body), how to take part, the registry entries, the sponsor and the review dates.
  */
-export function render(data: StudyPageData) {
+export function render(data: StudyData) {
   const entry = studyEntry(data.page.url, data);
   const shownStatus = effectiveStatus(data, data.buildDate);
   const study: ShownStudy = { ...entry, shownStatus, endedByDate: shownStatus !== data.status };

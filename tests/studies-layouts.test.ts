@@ -6,11 +6,11 @@ import { parseHTML } from "linkedom";
 import { RecruitingStudies } from "../layouts/components/RecruitingStudies.tsx";
 import { BE_PART_OF_RESEARCH_URL, TAKING_PART_URL, render as renderRegister } from "../layouts/studies.11ty.tsx";
 import { render as renderStudy, telHref } from "../layouts/study.11ty.tsx";
-import { renderHtml } from "../src/eleventy/tsx-extension.ts";
-import type { StudyFrontMatter } from "../src/studies/schema.ts";
-import { studyUrl } from "../src/studies/status.ts";
+import type { StudyFrontMatter } from "../src/content/types/study/schema.ts";
+import { studyUrl } from "../src/content/types/study/status.ts";
+import { renderHtml } from "../src/render/pages.ts";
 import { tempDir } from "./helpers/fixture-site.ts";
-import { STUDIES, TAKING_PART_SERVICE, pageData, register } from "./helpers/study-fixtures.ts";
+import { STUDIES, TAKING_PART_SERVICE, pageData } from "./helpers/study-fixtures.ts";
 import { validateHtml } from "./quality/html.ts";
 
 /** Every page rendered here, by output path, for html-validate at the end. */
@@ -22,8 +22,7 @@ function registerPage(
   const url = options.condition ? `/studies/conditions/${options.condition}/` : "/studies/";
   const html = renderHtml(
     renderRegister({
-      ...pageData(url, { services: options.services, pathPrefix: options.pathPrefix }),
-      studyRegister: register(options.studies ?? STUDIES),
+      ...pageData(url, { services: options.services, pathPrefix: options.pathPrefix, studies: options.studies }),
       studyCondition: options.condition,
     }),
   );

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DOMParser, onWarningStopParsing } from "@xmldom/xmldom";
-import { scriptSafeJson } from "../src/structured-data.ts";
-import { STUDIES_FEED_URL, renderStudiesFeed, studiesFeed } from "../src/studies/feed.ts";
-import { clinicalTrialsUrl, isrctnUrl, registryEntries } from "../src/studies/registries.ts";
-import { STUDY_STATUSES } from "../src/studies/schema.ts";
-import { STATUS_DISPLAY, effectiveStatus, recruitmentHasEnded, studyConditionUrl, studyCount, studyUrl } from "../src/studies/status.ts";
-import { SCHEMA_ORG_STUDY_STATUS, medicalStudy } from "../src/studies/structured-data.ts";
+import { scriptSafeJson } from "../src/publish/structured-data.ts";
+import { STUDIES_FEED_URL, renderStudiesFeed, studiesFeed } from "../src/content/types/study/feed.ts";
+import { clinicalTrialsUrl, isrctnUrl, registryEntries } from "../src/content/types/study/registries.ts";
+import { STUDY_STATUSES } from "../src/content/types/study/schema.ts";
+import { STATUS_DISPLAY, effectiveStatus, recruitmentHasEnded, studyConditionUrl, studyCount, studyUrl } from "../src/content/types/study/status.ts";
+import { SCHEMA_ORG_STUDY_STATUS, medicalStudy } from "../src/content/types/study/structured-data.ts";
 import { BUILD_DATE, STUDIES, TOPICS, register } from "./helpers/study-fixtures.ts";
 
 const slugs = (studies: ReadonlyArray<{ url: string }>) => studies.map((study) => study.url.replace(/^\/studies\/|\/$/g, ""));

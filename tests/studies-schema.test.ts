@@ -1,11 +1,17 @@
 import assert from "node:assert/strict";
-import { describe, it } from "node:test";
+import { rm } from "node:fs/promises";
+import path from "node:path";
+import { after, describe, it } from "node:test";
 import type { z } from "zod";
-import { formatProblem } from "../src/problems.ts";
-import { schemaProblems } from "../src/schema-problems.ts";
-import { RESERVED_STUDY_URLS, studyProblems } from "../src/studies/checks.ts";
-import { STUDY_STATUSES, STUDY_TYPES, studySchema } from "../src/studies/schema.ts";
-import { STUDIES, TOPICS } from "./helpers/study-fixtures.ts";
+import { checkContent } from "../src/check/check.ts";
+import { formatProblem } from "../src/check/problems.ts";
+import { PLACEHOLDER_EMAIL, PLACEHOLDER_POINT } from "../src/content/placeholders.ts";
+import { RESERVED_URLS } from "../src/content/types.ts";
+import { schemaProblems } from "../src/check/schema-problems.ts";
+import { studyProblems } from "../src/content/types/study/checks.ts";
+import { STUDY_STATUSES, STUDY_TYPES, studySchema } from "../src/content/types/study/schema.ts";
+import { makeContent, markdownFile, tempDir } from "./helpers/fixture-site.ts";
+import { STUDIES } from "./helpers/study-fixtures.ts";
 
 const FILE = "content/studies/example.md";
 const lines = (data: unknown, schema: z.ZodType = studySchema) => schemaProblems(FILE, schema, data).map(formatProblem);
@@ -155,8 +161,8 @@ describe("study schema", () => {
   });
 });
 
-describe("study checks against the build day and topics", () => {
-  const settings = { today: "2025-06-15", strict: false, topicSlugs: TOPICS.map((topic) => topic.slug) };
+describe("study checks against the build day", () => {
+  const settings = { today: "2025-06-15", strict: false };
   const shown = (data: Record<string, unknown>, extra: Partial<typeof settings> = {}) =>
     studyProblems(FILE, data, { ...settings, ...extra }).map(formatProblem);
 
@@ -178,26 +184,67 @@ describe("study checks against the build day and topics", () => {
     assert.deepEqual(shown({ ...closed, status: "completed", recruitmentEnds: "2025-01-01" }), []);
   });
 
-  it("warns when the review is due, as for service pages", () => {
-    assert.deepEqual(shown({ ...closed, reviewDue: "2025-06-15" }), []);
-    assert.deepEqual(shown({ ...closed, reviewDue: "2025-06-14" }), [
-      `warning: ${FILE}: reviewDue: "2025-06-14" has passed: check the study's details are still right, then set reviewed to the day you checked them and reviewDue to the next review date`,
-    ]);
-  });
-
   it("leaves fields the schema refuses to the schema's messages", () => {
     assert.deepEqual(shown({ ...recruiting, recruitmentEnds: "2025-02-30", reviewDue: 5 }), []);
   });
 
-  it("requires each condition to be a topic, suggesting the one meant", () => {
-    assert.deepEqual(shown({ ...closed, conditions: ["dementia", "mental-helth", "cardiology"] }), [
-      `${FILE}: conditions[1]: "mental-helth" is not a topic in content/_data/topics.json (did you mean "mental-health"?); add it there first or pick an existing topic`,
-      `${FILE}: conditions[2]: "cardiology" is not a topic in content/_data/topics.json; add it there first or pick an existing topic`,
+  it("lets only a draft keep the placeholders npm run new starts a study with", () => {
+    const started = { ...recruiting, status: "setting-up", whoCanTakePart: ["Aged 18 or over", PLACEHOLDER_POINT], contact: { email: PLACEHOLDER_EMAIL } };
+    assert.deepEqual(shown({ ...started, draft: true }), []);
+    assert.deepEqual(shown(started), [
+      `${FILE}: whoCanTakePart[1]: still has the text the new file started with: write who can take part, or keep the study a draft (draft: true) until it is ready`,
+      `${FILE}: contact.email: still has the address the new file started with: write the study team's email address, or keep the study a draft (draft: true) until it is ready`,
     ]);
-    assert.deepEqual(shown({ ...closed, conditions: ["cardiology"] }, { topicSlugs: undefined }), [], "no topics.json to check against");
+  });
+});
+
+describe("the check of a studies folder", () => {
+  const roots: string[] = [];
+  after(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
+
+  /** Checks a content folder with these study files (by slug), as `npm run check` would on 15 June 2025. */
+  async function check(studies: Record<string, Record<string, unknown>>, files: Record<string, string> = {}) {
+    const root = await tempDir("studies-check");
+    roots.push(root);
+    const content = await makeContent(root, {
+      files: {
+        ...Object.fromEntries(Object.entries(studies).map(([slug, data]) => [`studies/${slug}.md`, markdownFile(data, "What taking part involves.")])),
+        ...files,
+      },
+    });
+    const result = await checkContent(content, { today: new Date("2025-06-15T12:00:00Z") });
+    return result.problems.map((problem) => formatProblem({ ...problem, file: path.relative(root, problem.file).split(path.sep).join("/") }));
+  }
+
+  it("warns once when the review is due and when recruitment has ended, as the shared rules and the study's own say", async () => {
+    const problems = await check({ ended: { ...recruiting, reviewDue: "2025-06-14", recruitmentEnds: "2025-06-14" } });
+    assert.deepEqual(problems, [
+      `warning: content/studies/ended.md:11: reviewDue: "2025-06-14" has passed: check the page is still right, then set reviewed to the day you checked it and reviewDue to the next review date`,
+      `warning: content/studies/ended.md:12: recruitmentEnds: "2025-06-14" has passed, so the site shows this study as closed to recruitment: if it has closed, set status: closed; if recruitment was extended, set recruitmentEnds to the new end date`,
+    ]);
   });
 
-  it("reserves the addresses the register makes itself", () => {
-    assert.deepEqual([...RESERVED_STUDY_URLS.keys()], ["/studies/", "/studies/conditions/"]);
+  it("requires each condition to be a topic, once, suggesting the one meant", async () => {
+    assert.deepEqual(await check({ tagged: { ...closed, conditions: ["mental-health", "mental-helth", "cardiology"] } }), [
+      `content/studies/tagged.md:9: conditions[1]: "mental-helth" is not a topic in content/_data/topics.json (did you mean "mental-health"?); add it there first or pick an existing topic`,
+      `content/studies/tagged.md:10: conditions[2]: "cardiology" is not a topic in content/_data/topics.json; add it there first or pick an existing topic`,
+    ]);
+  });
+
+  it("refuses a file in content/studies/ that is not a study, and a study in a subfolder", async () => {
+    const problems = await check({}, { "studies/notes.txt": "notes", "studies/2025/trial.md": markdownFile(closed, "Text.") });
+    assert.equal(problems.length, 2, problems.join("\n"));
+    assert.ok(
+      problems.some((line) => line.startsWith("content/studies/notes.txt: ")),
+      problems.join("\n"),
+    );
+    assert.ok(
+      problems.some((line) => line.startsWith("content/studies/2025: ") && line.includes("research studies go in content/studies/<slug>.md")),
+      problems.join("\n"),
+    );
+  });
+
+  it("reserves /studies/ for the register", async () => {
+    assert.equal(RESERVED_URLS.get("/studies/"), "the list of research studies");
   });
 });

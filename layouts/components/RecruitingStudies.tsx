@@ -1,6 +1,13 @@
-import type { PageData } from "../../src/page-data.ts";
-import { STUDIES_URL, studyCount } from "../../src/studies/status.ts";
+import type { PageData } from "../../src/render/page-data.ts";
+import { STUDIES_URL, studyCount } from "../../src/content/types/study/status.ts";
 import { ActionLink } from "./ActionLink.tsx";
+
+/**
+ * The site's own page about taking part in research, a service page the site was seeded
+ * with: it shows the count of recruiting studies (layouts/service.11ty.tsx), and the
+ * register's empty state links to it while it exists. If the page moves, change this.
+ */
+export const TAKING_PART_URL = "/services/taking-part-in-research/";
 
 export interface RecruitingStudiesProps {
   /** How many studies show as recruiting on the build day (StudyRegister.recruitingCount). */

@@ -1,5 +1,5 @@
-import type { PageData } from "../../src/page-data.ts";
-import { type ShownStudy } from "../../src/studies/status.ts";
+import type { PageData } from "../../src/render/page-data.ts";
+import { type ShownStudy } from "../../src/content/types/study/status.ts";
 import { href } from "./links.ts";
 import { StudyStatusTag } from "./StudyStatusTag.tsx";
 import { Time } from "./Time.tsx";

@@ -1,6 +1,6 @@
-import type { PageData } from "../../src/page-data.ts";
-import type { StudyStatus } from "../../src/studies/schema.ts";
-import { STATUS_DISPLAY } from "../../src/studies/status.ts";
+import type { PageData } from "../../src/render/page-data.ts";
+import type { StudyStatus } from "../../src/content/types/study/schema.ts";
+import { STATUS_DISPLAY } from "../../src/content/types/study/status.ts";
 
 /**
  * Pagefind's filters and metadata for a study page: the type "Study", its shown status

@@ -1,5 +1,5 @@
-import type { StudyStatus } from "../../src/studies/schema.ts";
-import { STATUS_DISPLAY } from "../../src/studies/status.ts";
+import type { StudyStatus } from "../../src/content/types/study/schema.ts";
+import { STATUS_DISPLAY } from "../../src/content/types/study/status.ts";
 
 /** A study's shown status as nhsuk-frontend's tag. */
 export function StudyStatusTag({ status }: { status: StudyStatus }) {

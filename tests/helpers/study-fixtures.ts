@@ -1,9 +1,11 @@
-import type { Feed } from "../../src/feed.ts";
-import { buildNewsIndex } from "../../src/news-index.ts";
-import type { PageData, ServiceEntry } from "../../src/page-data.ts";
-import type { Site, Topic } from "../../src/schema/site.ts";
-import type { StudyFrontMatter } from "../../src/studies/schema.ts";
-import { type StudyEntry, buildStudyRegister, studyEntry, studyUrl } from "../../src/studies/status.ts";
+import { buildNewsIndex } from "../../src/content/news-index.ts";
+import type { Site, Topic } from "../../src/content/schema/site.ts";
+import type { ServiceEntry } from "../../src/content/types/service.ts";
+import { type SiteStudyRegister, study } from "../../src/content/types/study.ts";
+import type { StudyFrontMatter } from "../../src/content/types/study/schema.ts";
+import { type StudyEntry, buildStudyRegister, studyEntry, studyUrl } from "../../src/content/types/study/status.ts";
+import type { Feed } from "../../src/publish/feed.ts";
+import type { PageData } from "../../src/render/page-data.ts";
 
 /**
  * Made-up studies in every status for the studies tests: every name says "Example", the
@@ -136,8 +138,25 @@ export const entries = (studies: Record<string, StudyFrontMatter> = STUDIES): St
 
 export const register = (studies: Record<string, StudyFrontMatter> = STUDIES, today = BUILD_DATE) => buildStudyRegister(entries(studies), today, TOPICS);
 
+/** The register as the study definition builds it for the layouts, with its feed. */
+export function siteRegister(studies: Record<string, StudyFrontMatter> = STUDIES, today = BUILD_DATE): SiteStudyRegister {
+  const items = Object.entries(studies).map(([slug, data]) => ({
+    type: "study",
+    slug,
+    url: studyUrl(slug),
+    data,
+    source: { data, body: "", bodyLineOffset: 0, firstLine: "" } as never,
+    inputPath: `./content/studies/${slug}.md`,
+  }));
+  if (!study.collection) throw new Error("the study definition builds no collection");
+  return study.collection.build(items, { today, topicSlugs: TOPICS.map((topic) => topic.slug), siteName: SITE.name, topics: TOPICS });
+}
+
 /** The page data every layout receives, for a page at `url`, as the plugin would give it. */
-export function pageData(url: string, extra: { services?: ServiceEntry[]; content?: string; pathPrefix?: string; newsFeed?: boolean } = {}): PageData {
+export function pageData(
+  url: string,
+  extra: { services?: ServiceEntry[]; content?: string; pathPrefix?: string; newsFeed?: boolean; studies?: Record<string, StudyFrontMatter> } = {},
+): PageData {
   // The site's news feed, as a site with stories has: the layouts' head lists feeds only then.
   const newsFeed: Feed = { url: "/news/feed.xml", pageUrl: "/news/", title: "News", subtitle: "News.", entries: [], updated: "2025-01-01T00:00:00+00:00" };
   return {
@@ -153,7 +172,7 @@ export function pageData(url: string, extra: { services?: ServiceEntry[]; conten
     collections: {
       newsIndex: { ...buildNewsIndex([], []), feeds: extra.newsFeed === false ? [] : [newsFeed] },
       services: extra.services ?? [TAKING_PART_SERVICE],
-      sitemapPages: [],
+      studyRegister: siteRegister(extra.studies ?? STUDIES),
     },
   };
 }

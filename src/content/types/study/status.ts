@@ -1,5 +1,6 @@
-import type { Topic } from "../schema/site.ts";
-import { STUDY_STATUSES, type StudyFrontMatter, type StudyStatus, type StudyType } from "./schema.ts";
+import { toCalendarDate } from "../../dates.ts";
+import type { Topic } from "../../schema/site.ts";
+import { STUDY_STATUSES, STUDY_STATUS_LABELS, STUDY_TYPE_NAMES, type StudyFrontMatter, type StudyStatus, type StudyType } from "./schema.ts";
 
 /**
  * What the register shows of each study, decided against the build's London day: a
@@ -40,38 +41,29 @@ export interface StatusDisplay {
  */
 export const STATUS_DISPLAY: Readonly<Record<StudyStatus, StatusDisplay>> = {
   recruiting: {
-    label: "Recruiting",
+    label: STUDY_STATUS_LABELS.recruiting,
     tagClass: "nhsuk-tag--green",
     heading: "Recruiting now",
     description: "These studies are looking for people to take part.",
   },
   "setting-up": {
-    label: "Setting up",
+    label: STUDY_STATUS_LABELS["setting-up"],
     tagClass: "nhsuk-tag--blue",
     heading: "Setting up",
     description: "These studies are not looking for people yet. You can contact the study team to find out more.",
   },
   closed: {
-    label: "Closed to recruitment",
+    label: STUDY_STATUS_LABELS.closed,
     tagClass: "nhsuk-tag--grey",
     heading: "Closed to recruitment",
     description: "These studies are no longer looking for people to take part.",
   },
   completed: {
-    label: "Completed",
+    label: STUDY_STATUS_LABELS.completed,
     tagClass: "nhsuk-tag--white",
     heading: "Completed",
     description: "These studies have finished.",
   },
-};
-
-const STUDY_TYPE_NAMES: Readonly<Record<StudyType, string>> = {
-  "clinical-trial": "Clinical trial",
-  observational: "Observational study",
-  questionnaire: "Questionnaire",
-  interview: "Interviews",
-  samples: "Giving samples",
-  other: "Other",
 };
 
 export const studyTypeName = (type: StudyType): string => STUDY_TYPE_NAMES[type];
@@ -185,7 +177,7 @@ function group(studies: readonly ShownStudy[]): StudyGroup[] {
  * that are not in topics.json are an error in the check, so they never reach here; any
  * that did are left out of the filters rather than given a page without a name.
  */
-export function buildStudyRegister(entries: readonly StudyEntry[], today: string, topics: readonly Topic[]): StudyRegister {
+export function buildStudyRegister(entries: readonly StudyEntry[], today: string, topics: ReadonlyArray<Pick<Topic, "slug" | "name">>): StudyRegister {
   const studies = entries
     .map((entry): ShownStudy => {
       const shownStatus = effectiveStatus(entry, today);
@@ -219,3 +211,18 @@ export function buildStudyRegister(entries: readonly StudyEntry[], today: string
 
 /** "1 study" / "3 studies". */
 export const studyCount = (count: number): string => `${count} ${count === 1 ? "study" : "studies"}`;
+
+/** The day after `day`: the first day a study past its end date shows as closed. */
+const dayAfter = (day: string): string => toCalendarDate(day).plus({ days: 1 }).toISODate() ?? day;
+
+/**
+ * The last day what these studies show changed, from the content and the build day alone
+ * (never the clock, so two builds of the same content on the same day agree): the newest
+ * `reviewed` (an editor reviews a study when changing it, closing it included), or, if
+ * later, the day a study began to show as closed because its end date passed. For the
+ * feed's `updated` and the register's sitemap date; undefined without studies.
+ */
+export function lastChange(studies: readonly ShownStudy[]): string | undefined {
+  const changes = studies.map((study) => (study.endedByDate && study.recruitmentEnds ? dayAfter(study.recruitmentEnds) : study.reviewed));
+  return changes.reduce<string | undefined>((latest, day) => (latest === undefined || day > latest ? day : latest), undefined);
+}

@@ -1,7 +1,7 @@
-import { type DateStyle, formatDate, isoDateTime, toCalendarDate } from "../dates.ts";
-import type { FeedContext } from "../feed.ts";
-import { buildXml, xmlText } from "../xml.ts";
-import { STUDIES_URL, type ShownStudy, type StudyRegister } from "./status.ts";
+import { type DateStyle, formatDate, isoDateTime } from "../../dates.ts";
+import type { FeedContext } from "../../../publish/feed.ts";
+import { buildXml, xmlText } from "../../../publish/xml.ts";
+import { STUDIES_URL, type ShownStudy, type StudyRegister, lastChange } from "./status.ts";
 
 export const STUDIES_FEED_URL = "/studies/feed.xml";
 
@@ -19,9 +19,6 @@ export interface StudiesFeed {
   updated: string;
 }
 
-/** The day after `day`: the first day a study past its end date is left out. */
-const dayAfter = (day: string): string => toCalendarDate(day).plus({ days: 1 }).toISODate() ?? day;
-
 /**
  * The feed of studies open to recruitment. Every study that recruits is in it, with no cap
  * as the news feed has: a reader subscribes to know what they could join, and a Trust
@@ -35,13 +32,12 @@ const dayAfter = (day: string): string => toCalendarDate(day).plus({ days: 1 }).
  * news feed; a site whose studies are all closed has a feed with no entries.
  */
 export function studiesFeed(register: Pick<StudyRegister, "studies">, siteName: string): StudiesFeed | undefined {
-  if (!register.studies.length) return undefined;
+  const newest = lastChange(register.studies);
+  if (newest === undefined) return undefined;
   const entries = register.studies
     .filter((study) => study.shownStatus === "recruiting")
     // A stable sort keeps register order (by title) among studies reviewed the same day.
     .toSorted((a, b) => (a.reviewed === b.reviewed ? 0 : a.reviewed > b.reviewed ? -1 : 1));
-  const changes = register.studies.map((study) => (study.endedByDate && study.recruitmentEnds ? dayAfter(study.recruitmentEnds) : study.reviewed));
-  const newest = changes.reduce((latest, day) => (day > latest ? day : latest));
   return {
     url: STUDIES_FEED_URL,
     pageUrl: STUDIES_URL,

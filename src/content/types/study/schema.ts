@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { calendarDate, flag, list, ordered, text, withMeta } from "../schema/fields.ts";
-import { nearMatch } from "../suggest.ts";
+import { calendarDate, flag, labelled, list, ordered, text, withMeta } from "../../schema/fields.ts";
+import { nearMatch } from "../../../check/suggest.ts";
 
 /**
  * A research study people can take part in: `content/studies/<slug>.md`, with the fields
@@ -15,6 +15,23 @@ export type StudyStatus = (typeof STUDY_STATUSES)[number];
 export const STUDY_TYPES = ["clinical-trial", "observational", "questionnaire", "interview", "samples", "other"] as const;
 export type StudyType = (typeof STUDY_TYPES)[number];
 
+/** How each status reads to a patient: on the tag, and in the CMS's choice of status. */
+export const STUDY_STATUS_LABELS: Readonly<Record<StudyStatus, string>> = {
+  recruiting: "Recruiting",
+  "setting-up": "Setting up",
+  closed: "Closed to recruitment",
+  completed: "Completed",
+};
+
+export const STUDY_TYPE_NAMES: Readonly<Record<StudyType, string>> = {
+  "clinical-trial": "Clinical trial",
+  observational: "Observational study",
+  questionnaire: "Questionnaire",
+  interview: "Interviews",
+  samples: "Giving samples",
+  other: "Other",
+};
+
 /** Statuses in which the study is asking for people, so it must say who may join and whom to ask. */
 export const OPEN_STATUSES: readonly StudyStatus[] = ["setting-up", "recruiting"];
 
@@ -27,9 +44,9 @@ export const NCT_PATTERN = /^NCT\d{8}$/;
  * An enum whose message lists the allowed values, with a "did you mean" for a near miss
  * ("Recruiting", "setting up"): editors type these by hand.
  */
-function choice<const T extends readonly [string, ...string[]]>(field: string, values: T) {
+function choice<const T extends readonly [string, ...string[]]>(field: string, values: T, labels: Readonly<Record<T[number], string>>) {
   const allowed = values.join(", ");
-  return z.enum(values, {
+  const schema = z.enum(values, {
     error: (issue) => {
       const input = issue.input;
       if (input === undefined) return `is required (add a line "${field}: ..." to the front matter, one of ${allowed})`;
@@ -43,6 +60,7 @@ function choice<const T extends readonly [string, ...string[]]>(field: string, v
       return `"${input}" is not one of ${allowed}${guess ? ` (did you mean "${guess}"?)` : ""}`;
     },
   });
+  return withMeta(schema, { kind: "choice", options: values.map((value: T[number]) => [value, labels[value]] as const) });
 }
 
 /**
@@ -75,16 +93,17 @@ function identifier(field: string, name: string, pattern: RegExp, prefix: string
         message: `"${value}" is not ${name}: write ${what}, such as "${example}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
       });
     });
-  return withMeta(schema, { kind: "text", maxLength: example.length });
+  return withMeta(schema, { kind: "text", maxLength: example.length, pattern: [pattern.source, `Write ${what}, such as ${example}.`] });
 }
 
 /** Who to contact about taking part. */
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
 const PHONE = /^\+?[\d\s()-]+$/;
 
-export const contactSchema = z.strictObject(
+export const contactSchema = withMeta(z.strictObject(
   {
-    email: withMeta(
+    email: labelled(
+      withMeta(
       z
         .string({
           error: (issue) =>
@@ -93,17 +112,24 @@ export const contactSchema = z.strictObject(
         .refine((value) => EMAIL.test(value.trim()) && value.trim() === value, {
           error: (issue) => `"${String(issue.input)}" is not an email address: write it as name@organisation.nhs.uk, with no spaces`,
         }),
-      { kind: "text", maxLength: 254 },
+        { kind: "text", maxLength: 254 },
+      ),
+      "Email",
+      "The address people write to about taking part. Needed while the study is setting up or recruiting.",
     ),
-    phone: withMeta(
+    phone: labelled(
+      withMeta(
       z
         .string({ error: 'must be text: put the number in double quotes, such as phone: "01632 960000"' })
         .refine((value) => PHONE.test(value) && (value.match(/\d/g) ?? []).length >= 6 && value.length <= 30, {
           error: (issue) => `"${String(issue.input)}" is not a phone number: write the digits, with spaces if you like, such as "01632 960000"`,
         }),
-      { kind: "text", maxLength: 30 },
+        { kind: "text", maxLength: 30 },
+      ),
+      "Phone",
+      "Optional. A number people can call, such as 01632 960000.",
     ).optional(),
-    team: text("contact.team", 150).optional(),
+    team: labelled(text("contact.team", 150), "Team", 'Optional. Who people will reach, such as "the memory clinic research team".').optional(),
   },
   {
     error: (issue) =>
@@ -111,7 +137,7 @@ export const contactSchema = z.strictObject(
         ? "is required"
         : 'must be a group of fields: email, and optionally phone and team (indent each under "contact:" with two spaces)',
   },
-);
+), { kind: "group" });
 
 /** An eligibility point: a line of plain text, read as one item of a list. */
 const eligibility = withMeta(
@@ -124,18 +150,30 @@ const eligibility = withMeta(
 export const studySchema = z
   .strictObject({
     title: text("title", 150),
-    acronym: text("acronym", 30).optional(),
+    acronym: labelled(text("acronym", 30), "Acronym", "Optional. The short name the study is known by, such as GLAD. At most 30 characters.").optional(),
     summary: text("summary", 300),
-    status: choice("status", STUDY_STATUSES),
-    recruitmentEnds: calendarDate("recruitmentEnds").optional(),
-    whoCanTakePart: eligibility.optional(),
-    studyType: choice("studyType", STUDY_TYPES),
-    conditions: withMeta(list("conditions"), { kind: "topics" }).optional(),
-    iras: identifier("iras", "an IRAS ID", IRAS_PATTERN, "", "6 or 7", "1234567").optional(),
-    isrctn: identifier("isrctn", "an ISRCTN number", ISRCTN_PATTERN, "ISRCTN", "8", "ISRCTN12345678").optional(),
-    nct: identifier("nct", "a ClinicalTrials.gov number", NCT_PATTERN, "NCT", "8", "NCT12345678").optional(),
-    sponsor: text("sponsor", 150).optional(),
-    contact: contactSchema.optional(),
+    status: labelled(
+      choice("status", STUDY_STATUSES, STUDY_STATUS_LABELS),
+      "Status",
+      "Recruiting: looking for people now. Setting up: not yet. Closed: no longer looking for people. Completed: finished.",
+    ),
+    recruitmentEnds: labelled(
+      calendarDate("recruitmentEnds"),
+      "Recruitment ends",
+      "Optional. The last day people can join. After it the site shows the study as closed.",
+    ).optional(),
+    whoCanTakePart: labelled(
+      eligibility,
+      "Who can take part",
+      "One plain point each, such as Aged 18 or over. Needed while the study is setting up or recruiting.",
+    ).optional(),
+    studyType: labelled(choice("studyType", STUDY_TYPES, STUDY_TYPE_NAMES), "Type of study"),
+    conditions: labelled(withMeta(list("conditions"), { kind: "topics" }), "Conditions", "Optional. To add a condition, ask for it to be added as a topic in content/_data/topics.json.").optional(),
+    iras: labelled(identifier("iras", "an IRAS ID", IRAS_PATTERN, "", "6 or 7", "1234567"), "IRAS ID", "Optional. 6 or 7 digits.").optional(),
+    isrctn: labelled(identifier("isrctn", "an ISRCTN number", ISRCTN_PATTERN, "ISRCTN", "8", "ISRCTN12345678"), "ISRCTN", "Optional. ISRCTN and 8 digits. Links to the ISRCTN registry.").optional(),
+    nct: labelled(identifier("nct", "a ClinicalTrials.gov number", NCT_PATTERN, "NCT", "8", "NCT12345678"), "ClinicalTrials.gov ID", "Optional. NCT and 8 digits. Links to ClinicalTrials.gov.").optional(),
+    sponsor: labelled(text("sponsor", 150), "Sponsor", "Optional. The organisation responsible for the study.").optional(),
+    contact: labelled(contactSchema, "Contact", "Needed while the study is setting up or recruiting: an email address, and a phone number if you have one.").optional(),
     reviewed: calendarDate("reviewed"),
     reviewDue: calendarDate("reviewDue").optional(),
     draft: flag("draft").optional(),
