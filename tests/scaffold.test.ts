@@ -53,7 +53,11 @@ describe("npm run new", () => {
     );
   });
 
-  it("starts a study as a draft that is setting up, with a place for who can take part and whom to contact", async () => {
+  it("starts a study as a draft that is setting up, with a place for who can take part and whom to contact", async (t) => {
+    // A folder of its own: the test before leaves a published service page unwritten in the shared one.
+    const own = await tempDir("new-study");
+    const content = await makeContent(own);
+    t.after(() => rm(own, { recursive: true, force: true }));
     const result = await runCli("new", ["study", "Example memory study", "--content", content]);
     assert.equal(result.code, 0, result.stderr);
     const file = path.join(content, "studies", "example-memory-study.md");
@@ -86,7 +90,6 @@ describe("npm run new", () => {
         'studies/example-memory-study.md: body: still has "Replace this with the text of the page.": write the text, or keep the page a draft (draft: true) until it is ready',
       ],
     );
-    await writeFile(file, text);
   });
 
   it("refuses a file that exists, and says how to choose another address", async () => {

@@ -1,4 +1,5 @@
 import { buildNewsIndex } from "../../src/content/news-index.ts";
+import { markdownFile } from "./fixture-site.ts";
 import type { Site, Topic } from "../../src/content/schema/site.ts";
 import type { ServiceEntry } from "../../src/content/types/service.ts";
 import { type SiteStudyRegister, study } from "../../src/content/types/study.ts";
@@ -174,5 +175,28 @@ export function pageData(
       services: extra.services ?? [TAKING_PART_SERVICE],
       studyRegister: siteRegister(extra.studies ?? STUDIES),
     },
+  };
+}
+
+/** What the mood study's page says about taking part: its body. */
+export const MOOD_STUDY_BODY = "You will fill in a sleep diary for 2 weeks and answer questions about your mood.";
+
+/**
+ * The content files of a fixture site with every fixture study, their topics and a
+ * "Taking part in research" service page, for makeContent's `files`.
+ */
+export function studySiteFiles(studies: Record<string, StudyFrontMatter> = STUDIES): Record<string, string> {
+  return {
+    "_data/topics.json": JSON.stringify(TOPICS),
+    "services/taking-part-in-research.md": markdownFile(
+      { title: TAKING_PART_SERVICE.title, summary: TAKING_PART_SERVICE.summary, reviewed: "2025-01-01" },
+      "What taking part in research involves.",
+    ),
+    ...Object.fromEntries(
+      Object.entries(studies).map(([slug, study]) => [
+        `studies/${slug}.md`,
+        markdownFile(study, slug === "example-mood-study" ? MOOD_STUDY_BODY : `What taking part in ${study.title.toLowerCase()} involves.`),
+      ]),
+    ),
   };
 }
