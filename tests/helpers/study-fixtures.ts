@@ -1,3 +1,4 @@
+import { DateTime } from "luxon";
 import { buildNewsIndex } from "../../src/content/news-index.ts";
 import { markdownFile } from "./fixture-site.ts";
 import type { Site, Topic } from "../../src/content/schema/site.ts";
@@ -199,4 +200,22 @@ export function studySiteFiles(studies: Record<string, StudyFrontMatter> = STUDI
       ]),
     ),
   };
+}
+
+/**
+ * The fixture studies as they would be on another build day: every date moved by the days
+ * between BUILD_DATE and `today`, so each study shows the same status then (the ended one
+ * ended the day before, the last-day one ends that day). For sites built on another day.
+ */
+export function studiesAsOf(today: string, studies: Record<string, StudyFrontMatter> = STUDIES): Record<string, StudyFrontMatter> {
+  const days = DateTime.fromISO(today, { zone: "utc" }).diff(DateTime.fromISO(BUILD_DATE, { zone: "utc" }), "days").days;
+  const move = (date: string) => DateTime.fromISO(date, { zone: "utc" }).plus({ days }).toISODate() ?? date;
+  return Object.fromEntries(
+    Object.entries(studies).map(([slug, study]) => {
+      const moved: StudyFrontMatter = { ...study, reviewed: move(study.reviewed) };
+      if (study.recruitmentEnds) moved.recruitmentEnds = move(study.recruitmentEnds);
+      if (study.reviewDue) moved.reviewDue = move(study.reviewDue);
+      return [slug, moved];
+    }),
+  );
 }
