@@ -11,13 +11,23 @@ const SEARCH_TYPES = [
 /** The filters the content types add, such as a study's status, each offered whatever the content. */
 const TYPE_FILTERS = CONTENT_TYPES.flatMap((definition) => definition.search?.filters ?? []);
 
-function Select({ id, label, options }: { id: string; label: string; options: Array<[value: string, text: string]> }) {
+function Select({
+  id,
+  label,
+  options,
+  elementId = `search-${id}`,
+}: {
+  id: string;
+  label: string;
+  options: Array<[value: string, text: string]>;
+  elementId?: string;
+}) {
   return (
     <div class="nhsuk-form-group nhsuk-u-margin-bottom-3">
-      <label class="nhsuk-label" for={`search-${id}`}>
+      <label class="nhsuk-label" for={elementId}>
         {label}
       </label>
-      <select class="nhsuk-select" id={`search-${id}`} name={id}>
+      <select class="nhsuk-select" id={elementId} name={id}>
         {options.map(([value, text]) => (
           <option value={value}>{text}</option>
         ))}
@@ -51,8 +61,10 @@ export function render(data: PlainPageData) {
               <Select id="year" label="Year published" options={[["", "Any year"], ...years.map((year): [string, string] => [year, year])]} />
               <Select id="topic" label="Topic" options={[["", "Any topic"], ...data.topics.map((topic): [string, string] => [topic.name, topic.name])]} />
               {TYPE_FILTERS.map((filter) => (
+                // Named apart from the page's own ids: a "status" filter beside #search-status, the results' live region.
                 <Select
                   id={filter.name}
+                  elementId={`search-filter-${filter.name}`}
                   label={filter.label}
                   options={[["", filter.any], ...filter.options.map((option): [string, string] => [option, option])]}
                 />

@@ -155,10 +155,10 @@ describe("a site with studies in every status", () => {
     assert.match(page, /data-pagefind-filter="status:Closed to recruitment"/);
     const search = await readPage(site.output, "/search/");
     assert.deepEqual(
-      [...search.querySelectorAll("#search-status option")].map((option) => option.textContent),
+      [...search.querySelectorAll("#search-filter-status option")].map((option) => option.textContent),
       ["Any status", "Recruiting", "Setting up", "Closed to recruitment", "Completed"],
     );
-    assert.equal(search.querySelector('label[for="search-status"]')?.textContent?.trim(), "Study status");
+    assert.equal(search.querySelector('label[for="search-filter-status"]')?.textContent?.trim(), "Study status");
     assert.ok([...search.querySelectorAll("#search-type option")].some((option) => option.getAttribute("value") === "Study"));
     assert.ok(await exists(path.join(site.output, "pagefind", "pagefind.js")));
   });
