@@ -87,7 +87,8 @@ export function render(data: PlainPageData) {
             <span class="nhsuk-u-visually-hidden">Information: </span>
             <p>
               Search needs JavaScript, which is turned off or not working in your browser. You can still browse the{" "}
-              <a href={href(data, "/news/")}>news listing</a> and the <a href={href(data, "/services/")}>list of services</a>.
+              <a href={href(data, "/news/")}>news listing</a>, the <a href={href(data, "/studies/")}>studies you can take part in</a> and the{" "}
+              <a href={href(data, "/services/")}>list of services</a>.
             </p>
           </div>
 

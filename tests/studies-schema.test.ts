@@ -244,7 +244,7 @@ describe("the check of a studies folder", () => {
     );
   });
 
-  it("reserves /studies/ for the register", async () => {
+  it("reserves /studies/ for the register", () => {
     assert.equal(RESERVED_URLS.get("/studies/"), "the list of research studies");
   });
 });
