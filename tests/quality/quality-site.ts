@@ -37,8 +37,7 @@ export async function buildQualitySite(env: Record<string, string> = {}, outputF
   await writeFile(topicsFile, JSON.stringify([...topicList, ...STUDY_TOPICS.filter((topic) => !topicList.some((known) => known.slug === topic.slug))]));
   await mkdir(path.join(content, "studies"), { recursive: true });
   for (const [slug, study] of Object.entries(studiesAsOf(QUALITY_BUILD_DAY))) {
-    const body =
-      "## What happens\n\nYou will meet the study team at a clinic you already go to.\n\n- A first visit of about an hour\n- A phone call 4 weeks later";
+    const body = "You will meet the study team at a clinic you already go to.\n\n## Visits\n\n- A first visit of about an hour\n- A phone call 4 weeks later";
     await writeFile(path.join(content, "studies", `${slug}.md`), markdownFile(study, body));
   }
   const output = path.join(root, outputFolder);
