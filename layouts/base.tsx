@@ -18,7 +18,7 @@ export interface BaseProps {
   scripts?: string[];
   /** A news story's dates, topics and image, for its article metadata. */
   article?: ArticleMeta;
-  /** A feed for this page's own stories (a topic's), listed before the site's news feed. */
+  /** A feed of this page's own entries (a topic's stories, the open studies), listed before the site's news feed. */
   feed?: FeedLink;
   /** False keeps search engines away (the 404 page). */
   indexable?: boolean;
@@ -34,8 +34,8 @@ export function documentTitle(data: PageData, title: string): string {
 /** The page every layout sits in: nhsuk-frontend's page template, without inline script. */
 export function Base({ data, title, description, trail = [], scripts = [], article, feed, indexable = true, children }: BaseProps) {
   const asset = (path: string) => href(data, `/assets/${path}`);
-  // A site with no stories yet has no feeds to offer.
-  const feeds = data.collections.newsIndex.feeds.length ? [...(feed ? [feed] : []), { url: NEWS_FEED_URL, title: newsFeedTitle(data.site.name) }] : [];
+  // A site with no stories yet has no news feed to offer; a page's own feed (a topic's, the studies') is there whenever the page names it.
+  const feeds = [...(feed ? [feed] : []), ...(data.collections.newsIndex.feeds.length ? [{ url: NEWS_FEED_URL, title: newsFeedTitle(data.site.name) }] : [])];
   return (
     <html lang="en-GB">
       <head>

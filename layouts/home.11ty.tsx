@@ -4,13 +4,14 @@ import { ActionLink } from "./components/ActionLink.tsx";
 import { Content } from "./components/Content.tsx";
 import { UpcomingEvents } from "./components/EventCard.tsx";
 import { NewsCards } from "./components/NewsCard.tsx";
+import { RecruitingStudies } from "./components/RecruitingStudies.tsx";
 import { SearchData } from "./components/SearchData.tsx";
 import { ServiceCards } from "./components/ServiceCards.tsx";
 
 export const LATEST_NEWS = 3;
 export const NEXT_EVENTS = 3;
 
-/** The R&I home page: the introduction, the latest news, the next events (when any are coming up) and the services. */
+/** The R&I home page: the introduction, how many studies are recruiting, the latest news, the next events (when any are coming up) and the services. */
 export function render(data: PlainPageData) {
   const latest = data.collections.newsIndex.stories.slice(0, LATEST_NEWS);
   const services = data.collections.services;
@@ -23,6 +24,7 @@ export function render(data: PlainPageData) {
           <Content html={data.content} />
         </div>
       </div>
+      <RecruitingStudies count={data.collections.studyRegister.recruitingCount} data={data} />
       <section aria-labelledby="latest-news">
         <h2 id="latest-news">Research &amp; Innovation News</h2>
         {latest.length ? <NewsCards stories={latest} data={data} headingLevel={3} /> : <p>There is no news yet.</p>}

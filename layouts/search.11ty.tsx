@@ -8,13 +8,26 @@ const SEARCH_TYPES = [
   ...new Map(CONTENT_TYPES.flatMap((definition) => (definition.search ? [[definition.search.type, definition.search.label] as const] : []))).entries(),
 ];
 
-function Select({ id, label, options }: { id: string; label: string; options: Array<[value: string, text: string]> }) {
+/** The filters the content types add, such as a study's status, each offered whatever the content. */
+const TYPE_FILTERS = CONTENT_TYPES.flatMap((definition) => definition.search?.filters ?? []);
+
+function Select({
+  id,
+  label,
+  options,
+  elementId = `search-${id}`,
+}: {
+  id: string;
+  label: string;
+  options: Array<[value: string, text: string]>;
+  elementId?: string;
+}) {
   return (
     <div class="nhsuk-form-group nhsuk-u-margin-bottom-3">
-      <label class="nhsuk-label" for={`search-${id}`}>
+      <label class="nhsuk-label" for={elementId}>
         {label}
       </label>
-      <select class="nhsuk-select" id={`search-${id}`} name={id}>
+      <select class="nhsuk-select" id={elementId} name={id}>
         {options.map(([value, text]) => (
           <option value={value}>{text}</option>
         ))}
@@ -38,7 +51,7 @@ export function render(data: PlainPageData) {
           <form id="search-form" action={href(data, "/search/")} method="get" role="search" aria-label="Search this website">
             <div class="nhsuk-form-group">
               <label class="nhsuk-label nhsuk-label--s" for="search-q">
-                Search news, events, services and pages
+                Search news, events, studies, services and pages
               </label>
               <input class="nhsuk-input" id="search-q" name="q" type="search" autocomplete="off" spellcheck={false} />
             </div>
@@ -47,6 +60,15 @@ export function render(data: PlainPageData) {
               <Select id="type" label="Type" options={[["", "All types"], ...SEARCH_TYPES]} />
               <Select id="year" label="Year published" options={[["", "Any year"], ...years.map((year): [string, string] => [year, year])]} />
               <Select id="topic" label="Topic" options={[["", "Any topic"], ...data.topics.map((topic): [string, string] => [topic.name, topic.name])]} />
+              {TYPE_FILTERS.map((filter) => (
+                // Named apart from the page's own ids: a "status" filter beside #search-status, the results' live region.
+                <Select
+                  id={filter.name}
+                  elementId={`search-filter-${filter.name}`}
+                  label={filter.label}
+                  options={[["", filter.any], ...filter.options.map((option): [string, string] => [option, option])]}
+                />
+              ))}
               <Select
                 id="sort"
                 label="Sort by"
@@ -65,7 +87,8 @@ export function render(data: PlainPageData) {
             <span class="nhsuk-u-visually-hidden">Information: </span>
             <p>
               Search needs JavaScript, which is turned off or not working in your browser. You can still browse the{" "}
-              <a href={href(data, "/news/")}>news listing</a> and the <a href={href(data, "/services/")}>list of services</a>.
+              <a href={href(data, "/news/")}>news listing</a>, the <a href={href(data, "/studies/")}>studies you can take part in</a> and the{" "}
+              <a href={href(data, "/services/")}>list of services</a>.
             </p>
           </div>
 

@@ -2,10 +2,15 @@ import type { ServiceData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { Content } from "./components/Content.tsx";
 import { PreviewBanner } from "./components/PreviewBanner.tsx";
+import { RecruitingStudies, TAKING_PART_URL } from "./components/RecruitingStudies.tsx";
 import { ReviewDates } from "./components/ReviewDates.tsx";
 import { SearchData } from "./components/SearchData.tsx";
 
-/** A service page, with the NHS review dates. */
+/**
+ * A service page, with the NHS review dates. The "Taking part in research" page also says
+ * how many studies are recruiting and links to them: the one service page whose reader
+ * wants a study to join, and a count an editor could never keep true by hand.
+ */
 export function render(data: ServiceData) {
   return (
     <Base
@@ -26,6 +31,9 @@ export function render(data: ServiceData) {
             <p class="nhsuk-lede-text">{data.summary}</p>
             <Content html={data.content} />
           </div>
+          {data.page.url === TAKING_PART_URL ? (
+            <RecruitingStudies count={data.collections.studyRegister.recruitingCount} data={data} heading="Studies you can take part in" />
+          ) : null}
           <ReviewDates reviewed={data.reviewed} reviewDue={data.reviewDue} data={data} />
         </div>
       </div>

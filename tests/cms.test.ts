@@ -49,6 +49,7 @@ const WIDGETS: Record<string, string> = {
   flag: "boolean",
   number: "number",
   topics: "select",
+  choice: "select",
   "image-file": "image",
 };
 
@@ -73,7 +74,16 @@ const offered = (fields: CmsField[]): Array<{ name: string; required: boolean; w
     .map((field) => ({ name: field.name, required: field.required ?? true, widget: field.widget, ...(field.fields ? { fields: offered(field.fields) } : {}) }));
 
 /** What an editor would type in a text field whose form asks for a shape (its pattern checks the shape). */
-const SHAPED: Record<string, string> = { start: "2026-11-24T18:00", end: "2026-11-24T20:00", booking: "https://booking.example/event" };
+const SHAPED: Record<string, string> = {
+  start: "2026-11-24T18:00",
+  end: "2026-11-24T20:00",
+  booking: "https://booking.example/event",
+  iras: "1234567",
+  isrctn: "ISRCTN12345678",
+  nct: "NCT12345678",
+  email: "study@example.nhs.uk",
+  phone: "01632 960000",
+};
 
 /** A value such as an editor would enter in each widget. */
 function sample(fields: CmsField[], topicList: Topic[]): Record<string, unknown> {
@@ -82,12 +92,9 @@ function sample(fields: CmsField[], topicList: Topic[]): Record<string, unknown>
       case "string":
       case "text": {
         const text = SHAPED[field.name] ?? `Some ${field.name}`;
-        if (field.pattern) assert.match(text, new RegExp(field.pattern[0]), `${field.name}'s sample fits its pattern`);
+        if (field.pattern) assert.match(text, new RegExp(field.pattern[0]), `the CMS would refuse ${field.name}: ${text}`);
         return text;
       }
-      case "list":
-        // A story's address as the form asks for it; the site-wide check then asks that the story exists.
-        return field.name === "news" ? ["/news/2026/a-story/"] : ["Some entry"];
       case "datetime":
         // Decap cannot compare two fields; the check does (reviewDue after reviewed).
         return field.name === "reviewDue" ? "2027-11-24" : "2026-11-24";
@@ -96,7 +103,11 @@ function sample(fields: CmsField[], topicList: Topic[]): Record<string, unknown>
       case "number":
         return 3;
       case "select":
-        return [field.options?.[0]?.value ?? topicList[0]?.slug];
+        // A single choice (a study's status) holds one value, a multiple one (topics) a list.
+        return field.multiple ? [field.options?.[0]?.value ?? topicList[0]?.slug] : field.options?.[0]?.value;
+      case "list":
+        // A story's address as the form asks for it (the site-wide check then asks that the story exists); any other list takes text.
+        return field.name === "news" ? ["/news/2026/a-story/"] : [`A ${field.name} point`];
       case "image":
         return "/images/photo.jpg";
       case "object":
@@ -131,9 +142,53 @@ describe("the CMS configuration", () => {
         fields.filter((field) => field.required !== false),
         topics,
       );
-      assert.deepEqual(schemaProblems("cms", schema, required), []);
+      // Decap cannot make one field required by another's value, so a field the schema
+      // needs only in some cases (a study's contact while it recruits) is optional in the
+      // form, and its hint says when it is needed; the check then names the missing field.
+      const conditional = fields.filter((field) => field.hint?.includes("Needed while")).map((field) => field.name);
+      assert.deepEqual(
+        schemaProblems("cms", schema, required).filter((problem) => !conditional.includes(problem.field ?? "")),
+        [],
+      );
+      assert.deepEqual(
+        schemaProblems("cms", schema, {
+          ...required,
+          ...sample(
+            fields.filter((field) => conditional.includes(field.name)),
+            topics,
+          ),
+        }),
+        [],
+      );
     });
   }
+
+  it("offers a study's status and type as choices, its eligibility as one box a point, and its contact as a group", () => {
+    const studies = config.collections.find((c) => c.name === "studies")?.fields ?? [];
+    const field = (name: string) => studies.find((entry) => entry.name === name);
+    assert.deepEqual(field("status")?.options, [
+      { value: "recruiting", label: "Recruiting" },
+      { value: "setting-up", label: "Setting up" },
+      { value: "closed", label: "Closed to recruitment" },
+      { value: "completed", label: "Completed" },
+    ]);
+    assert.equal(field("status")?.multiple, undefined);
+    assert.deepEqual(
+      field("studyType")?.options?.map((option) => option.value),
+      ["clinical-trial", "observational", "questionnaire", "interview", "samples", "other"],
+    );
+    assert.deepEqual(field("whoCanTakePart")?.field, { label: "Point", name: "point", widget: "string" });
+    assert.deepEqual(
+      field("contact")?.fields?.map((inner) => [inner.name, inner.required]),
+      [
+        ["email", false],
+        ["phone", false],
+        ["team", false],
+      ],
+    );
+    assert.ok(new RegExp(field("isrctn")?.pattern?.[0] ?? "").test("ISRCTN12345678"));
+    assert.ok(!new RegExp(field("isrctn")?.pattern?.[0] ?? "").test("ISRCTN 12345678"));
+  });
 
   it("leaves out only the fields it says why it leaves out", () => {
     assert.deepEqual(Object.keys(CMS_OMITTED), ["image.decorative"]);

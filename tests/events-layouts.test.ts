@@ -15,6 +15,7 @@ import { eventTimes } from "../src/content/types/event/time.ts";
 import { buildNewsIndex } from "../src/content/news-index.ts";
 import type { PageData } from "../src/render/page-data.ts";
 import { EMPTY_CATALOG } from "../src/media/catalog.ts";
+import { siteRegister } from "./helpers/study-fixtures.ts";
 import { siteSchema, topicsSchema } from "../src/content/schema/site.ts";
 import { validateHtml } from "./quality/html.ts";
 
@@ -42,6 +43,7 @@ function pageData(url: string, buildDate: string, dateStyle: "ordinal" | "nhs" =
       },
       services: [],
       events: buildEventIndex([], buildDate),
+      studyRegister: siteRegister({}, buildDate),
     },
   };
 }

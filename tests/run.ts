@@ -36,6 +36,9 @@ const FAST = [
   "search-query",
   "site-urls",
   "slug",
+  "studies-layouts",
+  "studies-register",
+  "studies-schema",
   "watch-files",
   "workflow",
 ];

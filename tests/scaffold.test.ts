@@ -53,6 +53,45 @@ describe("npm run new", () => {
     );
   });
 
+  it("starts a study as a draft that is setting up, with a place for who can take part and whom to contact", async (t) => {
+    // A folder of its own: the test before leaves a published service page unwritten in the shared one.
+    const own = await tempDir("new-study");
+    const content = await makeContent(own);
+    t.after(() => rm(own, { recursive: true, force: true }));
+    const result = await runCli("new", ["study", "Example memory study", "--content", content]);
+    assert.equal(result.code, 0, result.stderr);
+    const file = path.join(content, "studies", "example-memory-study.md");
+    assert.match(result.stdout, /open http:\/\/localhost:8080\/studies\/example-memory-study\/\n/);
+    const text = await readFile(file, "utf8");
+    assert.deepEqual(parseFrontMatter(text).data, {
+      title: "Example memory study",
+      summary: "Replace this with one or two plain sentences that say what this is about.",
+      status: "setting-up",
+      studyType: "other",
+      whoCanTakePart: ["Replace this with who can take part, one plain point a line."],
+      contact: { email: "replace.this@example.nhs.uk" },
+      reviewed: "2026-11-24",
+      draft: true,
+    });
+    assert.equal((await runCli("check", [content])).code, 0);
+    await writeFile(file, text.replace("draft: true\n", ""));
+    const published = await runCli("check", [content]);
+    assert.equal(published.code, 1);
+    const lines = published.stderr
+      .trim()
+      .split("\n")
+      .map((line) => line.replace(`${content}/`, ""));
+    assert.deepEqual(
+      lines.map((line) => line.replace(/^(\S+?):\d+:/, "$1:")),
+      [
+        "studies/example-memory-study.md: summary: still has the text the new file started with: write the summary, or keep the page a draft (draft: true) until it is ready",
+        "studies/example-memory-study.md: whoCanTakePart[0]: still has the text the new file started with: write who can take part, or keep the study a draft (draft: true) until it is ready",
+        "studies/example-memory-study.md: contact.email: still has the address the new file started with: write the study team's email address, or keep the study a draft (draft: true) until it is ready",
+        'studies/example-memory-study.md: body: still has "Replace this with the text of the page.": write the text, or keep the page a draft (draft: true) until it is ready',
+      ],
+    );
+  });
+
   it("refuses a file that exists, and says how to choose another address", async () => {
     const result = await runCli("new", ["news", "Trial results: what we found", "--content", content]);
     assert.equal(result.code, 1);
@@ -62,7 +101,10 @@ describe("npm run new", () => {
   });
 
   it("refuses an unknown kind of content, a reserved address and a title the schema rejects", async () => {
-    assert.match((await runCli("new", ["blog", "Hello", "--content", content])).stderr, /"blog" is not a kind of content: use news, event, service or page/);
+    assert.match(
+      (await runCli("new", ["blog", "Hello", "--content", content])).stderr,
+      /"blog" is not a kind of content: use news, event, service, page or study/,
+    );
     assert.match((await runCli("new", ["page", "Search", "--content", content])).stderr, /the address \/search\/ is the search page: give another with --slug/);
     assert.match((await runCli("new", ["page", "???", "--content", content])).stderr, /cannot make an address from the title "\?\?\?"/);
   });

@@ -9,9 +9,10 @@ describe("search query in the address", () => {
       type: "News",
       year: "2024",
       topic: "Events",
+      status: "",
       sort: "newest",
     });
-    assert.deepEqual(readQuery(new URLSearchParams("sort=oldest")), { q: "", type: "", year: "", topic: "", sort: "relevance" });
+    assert.deepEqual(readQuery(new URLSearchParams("sort=oldest")), { q: "", type: "", year: "", topic: "", status: "", sort: "relevance" });
   });
 
   it("writes only the parts that are set, and reads back what it wrote", () => {
@@ -23,6 +24,13 @@ describe("search query in the address", () => {
 
   it("caps very long queries", () => {
     assert.equal(readQuery(new URLSearchParams(`q=${"x".repeat(5000)}`)).q.length, MAX_QUERY_LENGTH);
+  });
+
+  it("reads, writes and passes on a study's status filter", () => {
+    const query = readQuery(new URLSearchParams("type=Study&status=Recruiting"));
+    assert.equal(writeQuery(query), "?type=Study&status=Recruiting");
+    assert.deepEqual(pagefindFilters(query), { type: "Study", status: "Recruiting" });
+    assert.equal(hasSearch(readQuery(new URLSearchParams("status=Completed"))), true);
   });
 
   it("passes only set filters to Pagefind and says how many results there are", () => {

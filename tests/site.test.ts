@@ -31,7 +31,7 @@ const SERVICES_FROM_SEED = ["taking-part-in-research", "research-governance-and-
 
 interface ContentPage {
   url: string;
-  kind: "home" | "news" | "event" | "service" | "page";
+  kind: "home" | "news" | "event" | "service" | "study" | "page";
   data: Record<string, unknown>;
   body: string;
 }
@@ -53,7 +53,9 @@ async function publishedPages(content: string): Promise<ContentPage[]> {
             ? { url: `/events/${parts[1]}/${slug}/`, kind: "event", data, body }
             : parts[0] === "services"
               ? { url: `/services/${slug}/`, kind: "service", data, body }
-              : { url: `/${slug}/`, kind: "page", data, body };
+              : parts[0] === "studies"
+                ? { url: `/studies/${slug}/`, kind: "study", data, body }
+                : { url: `/${slug}/`, kind: "page", data, body };
     if (data.draft === true || (page.kind === "news" && String(data.date) > BUILD_DAY)) continue;
     pages.push(page);
   }
@@ -118,6 +120,12 @@ describe(`the R&I site${FROM}`, () => {
       ...new Set(news.flatMap((story) => (Array.isArray(story.data.tags) ? story.data.tags.map((tag) => `/news/topics/${String(tag)}/`) : []))),
       "/events/",
       "/services/",
+      "/studies/",
+      ...new Set(
+        pages.flatMap((page) =>
+          page.kind === "study" && Array.isArray(page.data.conditions) ? page.data.conditions.map((slug) => `/studies/conditions/${String(slug)}/`) : [],
+        ),
+      ),
       "/search/",
     ];
     for (const url of urls) assert.ok(await exists(path.join(output, url, "index.html")), url);
@@ -147,9 +155,34 @@ describe(`the R&I site${FROM}`, () => {
     };
     assert.equal(entry.languages.en?.page_count, pages.length);
     assert.ok(await exists(path.join(output, "pagefind", "pagefind.js")));
-    for (const url of ["/news/", "/news/2024/", "/services/", "/search/", "/404.html"]) {
+    for (const url of ["/news/", "/news/2024/", "/services/", "/studies/", "/search/", "/404.html"]) {
       const doc = await readPage(output, url);
       assert.equal(doc.querySelector("[data-pagefind-body]"), null, url);
+    }
+  });
+
+  it("says on /studies/, the home page and the taking-part page how many studies recruit, and where else to look when none does", async () => {
+    // A study recruits on the build day if it says so and its recruitment end date, if any, has not passed.
+    const recruiting = pages.filter(
+      (page) =>
+        page.kind === "study" && page.data.status === "recruiting" && !(typeof page.data.recruitmentEnds === "string" && page.data.recruitmentEnds < BUILD_DAY),
+    ).length;
+    const register = await readPage(output, "/studies/");
+    assert.equal(register.querySelector("h1")?.textContent, "Take part in research");
+    const empty = register.querySelector("main .nhsuk-inset-text");
+    if (recruiting === 0) {
+      assert.match(empty?.textContent ?? "", /No studies are recruiting at the moment/);
+      assert.ok(empty?.querySelector('a[href="https://bepartofresearch.nihr.ac.uk/"]'), "points to Be Part of Research");
+      if (pages.some((page) => page.url === "/services/taking-part-in-research/"))
+        assert.ok(empty?.querySelector('a[href="/services/taking-part-in-research/"]'), "points to the taking-part page");
+    } else {
+      assert.equal(register.querySelectorAll('section[aria-labelledby="studies-recruiting"] .nhsuk-card').length, recruiting);
+    }
+    const said = recruiting === 0 ? "No studies are looking for people" : `${recruiting} ${recruiting === 1 ? "study is" : "studies are"} looking for people`;
+    for (const url of ["/", ...pages.filter((page) => page.url === "/services/taking-part-in-research/").map((page) => page.url)]) {
+      const section = (await readPage(output, url)).querySelector('section[aria-labelledby="recruiting-studies"]');
+      assert.ok(section?.textContent?.includes(said), url);
+      assert.equal(section?.querySelector("a")?.getAttribute("href"), "/studies/", url);
     }
   });
 
@@ -220,7 +253,19 @@ describe(`the R&I site${FROM}`, () => {
         .filter((page) => page.kind === kind)
         .map((page) => page.url)
         .slice(0, 1);
-    for (const url of ["/", "/news/", ...one("news"), "/events/", ...one("event"), "/services/", ...one("service"), ...one("page"), "/404.html"]) {
+    for (const url of [
+      "/",
+      "/news/",
+      ...one("news"),
+      "/events/",
+      ...one("event"),
+      "/services/",
+      ...one("service"),
+      "/studies/",
+      ...one("study"),
+      ...one("page"),
+      "/404.html",
+    ]) {
       const doc = await readPage(output, url);
       assert.equal(doc.querySelector("a.nhsuk-skip-link")?.getAttribute("href"), "#maincontent", url);
       assert.ok(doc.querySelector("main#maincontent"), url);

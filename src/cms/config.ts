@@ -22,6 +22,8 @@ export interface CmsField {
   default?: unknown;
   pattern?: [string, string];
   fields?: CmsField[];
+  /** A list's one field: each entry is a value of it (a list of text, not of groups). */
+  field?: CmsField;
   options?: Array<{ label: string; value: string }>;
   multiple?: boolean;
   format?: string;
@@ -132,6 +134,7 @@ function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): 
   const limit = meta?.maxLength;
   switch (meta?.kind) {
     case "text":
+      if (meta.pattern) return { widget: "string", pattern: [meta.pattern[0], meta.pattern[1]] };
       return { widget: "string", ...(limit ? { pattern: [`^(?=.*\\S).{1,${limit}}$`, `Write 1 to ${limit} characters.`] } : {}) };
     case "long-text":
       return { widget: "text", ...(limit ? { pattern: [`^(?=[\\s\\S]*\\S)[\\s\\S]{1,${limit}}$`, `Write 1 to ${limit} characters.`] } : {}) };
@@ -144,12 +147,15 @@ function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): 
       };
     case "web-address":
       return { widget: "string", pattern: [`^https://\\S{1,${(limit ?? 500) - 8}}$`, "Write the booking page's address, starting https://"] };
-    case "list":
-      return { widget: "list" };
     case "flag":
       return { widget: "boolean" };
     case "number":
       return { widget: "number", value_type: "int" };
+    case "choice":
+      return { widget: "select", options: (meta.options ?? []).map(([value, label]) => ({ label, value })) };
+    case "list":
+      // One text box an entry (a point, a story address): a list without its own field would split entries at their commas.
+      return { widget: "list", field: { label: "Point", name: "point", widget: "string" } };
     case "topics":
       return { widget: "select", multiple: true, options: topics.map((topic) => ({ label: topic.name, value: topic.slug })) };
     case "image-file":
@@ -170,7 +176,7 @@ export function cmsFields(schema: z.ZodType, topics: Topic[], prefix = "", inOpt
   return schemaFields(schema).flatMap((field): CmsField[] => {
     const path = prefix + field.name;
     if (path in CMS_OMITTED) return [];
-    const help = HELP[path] ?? { label: field.name };
+    const help = HELP[path] ?? (field.meta?.label ? { label: field.meta.label, hint: field.meta.hint } : { label: field.name });
     const required = field.required && !inOptionalGroup;
     const common = { label: help.label, name: field.name, required, ...(help.hint ? { hint: help.hint } : {}) };
     if (field.object) return [{ ...common, widget: "object", fields: cmsFields(field.object, topics, `${path}.`, !required) }];

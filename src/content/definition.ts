@@ -63,8 +63,12 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
   contentsList?: boolean;
   /** Front-matter lists whose entries must be topics from topics.json. */
   topicFields?: string[];
-  /** What search calls it: the value of Pagefind's `type` filter, and that filter's option on the search page. */
-  search?: { type: string; label: string };
+  /**
+   * What search calls it: the value of Pagefind's `type` filter, and that filter's option on
+   * the search page; and any filters of its own its pages carry (`data-pagefind-filter="name:value"`),
+   * each a select on the search page (its name must be one of src/client/search/query.ts's FILTER_KEYS).
+   */
+  search?: { type: string; label: string; filters?: ReadonlyArray<{ name: string; label: string; any: string; options: readonly string[] }> };
   /** Rules one valid file must meet that its schema cannot say alone (they need the build day or the topics). */
   fileProblems?(file: string, data: Record<string, unknown>, context: { today: string; strict: boolean; topicSlugs?: string[] }): Problem[];
   /** Rules that need the whole site, such as what its fields point at (for valid published files). */
@@ -108,8 +112,11 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
   /** The Decap collection: a folder collection, or one file. */
   cms: { name: string; label: string; singular: string; folder: string; path?: string; preview: string; summary?: string; sortableFields: string[] } | { name: string; label: string; file: string };
   /** `npm run new -- <name> "Title"`: the front matter of a new file, and where it goes. */
-  scaffold?: { folder(today: string): string; frontMatter(title: string, today: string): Record<string, string | boolean> };
+  scaffold?: { folder(today: string): string; frontMatter(title: string, today: string): Record<string, ScaffoldValue> };
 }
+
+/** A front-matter value a new file starts with: text, a flag, a list of points or a group of fields. */
+export type ScaffoldValue = string | boolean | string[] | Record<string, string>;
 
 /** Keeps a definition's name, schema and collection types (a plain object literal would widen them). */
 export function defineContentType<Schema extends z.ZodType, const Name extends string, Collection = never, const CollectionName extends string = never>(

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import yaml from "js-yaml";
 import { CONTENT_TYPES, RESERVED_URLS, definitionOf, locate } from "./types.ts";
 import { schemaProblems } from "../check/check.ts";
 import { displayPath } from "../check/problems.ts";
@@ -63,8 +64,13 @@ export function planScaffold(request: ScaffoldRequest): { ok: true; file: Scaffo
   const problems = schemaProblems(relativePath, definitionOf(located.location.type).schema, data);
   if (problems.length) return { ok: false, problem: problems.map((found) => `${found.field}: ${found.message}`).join("; ") };
   const lines = Object.entries(data).map(([key, value]) =>
-    // Dates are written bare, as editors write them; any other text is quoted.
-    typeof value === "string" && (key === "title" || !DATE.test(value)) ? `${key}: ${yamlString(value)}` : `${key}: ${value}`,
+    // A list or a group is written as an editor would, one entry a line under its key.
+    typeof value === "object"
+      ? yaml.dump({ [key]: value }, { lineWidth: -1 }).trimEnd()
+      : // Dates are written bare, as editors write them; any other text is quoted.
+        typeof value === "string" && (key === "title" || !DATE.test(value))
+        ? `${key}: ${yamlString(value)}`
+        : `${key}: ${value}`,
   );
   return { ok: true, file: { relativePath, url: located.location.url, text: `---\n${lines.join("\n")}\n---\n\n${PLACEHOLDER_BODY}\n` } };
 }

@@ -6,6 +6,7 @@ import { home } from "./types/home.ts";
 import { news } from "./types/news.ts";
 import { page } from "./types/page.ts";
 import { service } from "./types/service.ts";
+import { study } from "./types/study.ts";
 
 /**
  * The site's content types, one definition each (src/content/types/). Everything else
@@ -13,7 +14,7 @@ import { service } from "./types/service.ts";
  * addresses, the CMS collections, `npm run new` — is derived here or reads this list.
  * The order is the CMS's order of collections.
  */
-export const CONTENT_TYPES = [news, event, service, page, home] as const;
+export const CONTENT_TYPES = [news, event, service, page, study, home] as const;
 
 type Definitions = (typeof CONTENT_TYPES)[number];
 export type ContentType = Definitions["name"];

@@ -8,6 +8,8 @@ import type { ServiceFrontMatter } from "../content/schema/service.ts";
 import type { Site, Topic } from "../content/schema/site.ts";
 import type { MediaCatalog } from "../media/catalog.ts";
 import type { SitemapEntry } from "../publish/sitemap.ts";
+import type { StudiesFeed } from "../content/types/study/feed.ts";
+import type { StudyFrontMatter } from "../content/types/study/schema.ts";
 
 export interface EleventyPage {
   url: string;
@@ -47,6 +49,10 @@ export interface PageData {
 export type StoryData = PageData & NewsFrontMatter;
 export type ServiceData = PageData & ServiceFrontMatter;
 export type PlainPageData = PageData & PageFrontMatter;
+export type StudyData = PageData & StudyFrontMatter;
+/** The register (/studies/) and each condition's page (/studies/conditions/<topic>/, which names its topic). */
+export type StudiesData = PageData & { studyCondition?: string };
+export type StudiesFeedData = PageData & { studiesFeed: StudiesFeed };
 export type ListingData = PageData & { listing: ListingPage };
 export type ArchiveData = PageData & { archive: ArchivePage };
 export type FeedData = PageData & { feed: Feed };

@@ -11,7 +11,7 @@ export function sitePages(): ListedPage[] {
     {
       url: "/search/",
       layout: "search.11ty.tsx",
-      data: { title: "Search", summary: "Search news, events, services and pages on this website." },
+      data: { title: "Search", summary: "Search news, events, research studies, services and pages on this website." },
     },
     { url: "/404.html", layout: "404.11ty.tsx", data: { title: "Page not found" } },
     { url: "/admin/", layout: "admin.11ty.tsx", data: { title: "Content editor" } },

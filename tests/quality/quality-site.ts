@@ -1,14 +1,20 @@
-import { cp, mkdir, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ROOT, markdownFile, runCli, tempDir } from "../helpers/fixture-site.ts";
 import { mediaFixture } from "../helpers/media-fixture.ts";
+import { TOPICS as STUDY_TOPICS, studiesAsOf } from "../helpers/study-fixtures.ts";
+
+/** The day runCli builds as of (its RI_BUILD_DATE). */
+const QUALITY_BUILD_DAY = "2026-11-24";
 
 /**
  * The real content plus ten stories from 2023 written like real ones (headings, lists,
  * links), so that the listing has a second page; an example event in 2027 (upcoming on the
  * tests' build day), so that every page type and both halves of the events listing exist;
- * and one more 2023 story with a lead image, body images, document links and every content
- * component, with its images, documents and a long service page (tests/helpers/media-fixture.ts).
+ * the fixture studies in every status (tests/helpers/study-fixtures.ts, their conditions
+ * added to the topics); and one more 2023 story with a lead image, body images, document
+ * links and every content component, with its images, documents and a long service page
+ * (tests/helpers/media-fixture.ts).
  */
 export async function buildQualitySite(env: Record<string, string> = {}, outputFolder = "_site"): Promise<{ root: string; output: string }> {
   const root = await tempDir("quality");
@@ -58,6 +64,14 @@ export async function buildQualitySite(env: Record<string, string> = {}, outputF
     await mkdir(path.dirname(path.join(content, relative)), { recursive: true });
     await writeFile(path.join(content, relative), contents);
   }
+  const topicsFile = path.join(content, "_data", "topics.json");
+  const topicList = JSON.parse(await readFile(topicsFile, "utf8")) as Array<{ slug: string }>;
+  await writeFile(topicsFile, JSON.stringify([...topicList, ...STUDY_TOPICS.filter((topic) => !topicList.some((known) => known.slug === topic.slug))]));
+  await mkdir(path.join(content, "studies"), { recursive: true });
+  for (const [slug, study] of Object.entries(studiesAsOf(QUALITY_BUILD_DAY))) {
+    const body = "You will meet the study team at a clinic you already go to.\n\n## Visits\n\n- A first visit of about an hour\n- A phone call 4 weeks later";
+    await writeFile(path.join(content, "studies", `${slug}.md`), markdownFile(study, body));
+  }
   const output = path.join(root, outputFolder);
   const result = await runCli("build", ["--input", content, "--output", output], env);
   if (result.code !== 0) throw new Error(`quality site build failed:\n${result.stderr}`);
@@ -77,6 +91,8 @@ export const PAGE_TYPES: Record<string, string> = {
   "past event": "events/2024/windows-of-opportunity-innovations-in-care/",
   "services index": "services/",
   service: "services/taking-part-in-research/",
+  "studies register": "studies/",
+  study: "studies/example-mood-study/",
   "accessibility statement": "accessibility-statement/",
   "story with images, documents and components": "news/2023/everything/",
   "long service page": "services/long-service/",

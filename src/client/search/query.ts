@@ -1,16 +1,18 @@
-/** What a search is, as it lives in the address bar: `/search/?q=…&type=…&year=…&topic=…&sort=newest`. */
+/** What a search is, as it lives in the address bar: `/search/?q=…&type=…&year=…&topic=…&status=…&sort=newest`. */
 export interface SearchQuery {
   q: string;
   type: string;
   year: string;
   topic: string;
+  /** A study's shown status, as its tag words it ("Recruiting"): the filter a content type's definition adds (src/content/types/study.ts). */
+  status: string;
   sort: "relevance" | "newest";
 }
 
 /** Longer queries add nothing a person meant and slow the search down. */
 export const MAX_QUERY_LENGTH = 200;
 
-export const FILTER_KEYS = ["type", "year", "topic"] as const;
+export const FILTER_KEYS = ["type", "year", "topic", "status"] as const;
 
 export function readQuery(params: URLSearchParams): SearchQuery {
   return {
@@ -18,6 +20,7 @@ export function readQuery(params: URLSearchParams): SearchQuery {
     type: params.get("type") ?? "",
     year: params.get("year") ?? "",
     topic: params.get("topic") ?? "",
+    status: params.get("status") ?? "",
     sort: params.get("sort") === "newest" ? "newest" : "relevance",
   };
 }
@@ -33,7 +36,7 @@ export function writeQuery(query: SearchQuery): string {
 }
 
 export function hasSearch(query: SearchQuery): boolean {
-  return Boolean(query.q || query.type || query.year || query.topic);
+  return Boolean(query.q || FILTER_KEYS.some((key) => query[key]));
 }
 
 /** Pagefind's filter object: only the filters that are set. */

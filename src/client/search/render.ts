@@ -17,9 +17,11 @@ export function renderResult(result: PagefindResultData): HTMLLIElement {
   heading.appendChild(link);
   item.appendChild(heading);
 
-  // The type is the page's own `type` meta (its definition's search type), shown as it is.
+  // The type is shown as its page wrote it (its definition's search type), so a new type needs no entry here.
   const type = result.meta.type || "Page";
   const about = element("p", "nhsuk-body-s nhsuk-u-secondary-text-colour nhsuk-u-margin-bottom-1", type);
+  // A study's status, as its tag says it: a reader looking for a study to join sees which are open.
+  if (result.meta.status) about.append(` · ${result.meta.status}`);
   if (result.meta.date && result.meta.dateText) {
     about.append(" · Published ");
     const time = element("time", undefined, result.meta.dateText);

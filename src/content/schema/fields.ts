@@ -11,8 +11,18 @@ import { isCalendarDate } from "../dates.ts";
  * form is made from the same fields the check enforces (src/cms/config.ts).
  */
 export interface FieldMeta {
-  kind: "text" | "long-text" | "date" | "london-time" | "web-address" | "flag" | "number" | "list" | "topics" | "image-file";
+  kind: "text" | "long-text" | "date" | "london-time" | "web-address" | "flag" | "number" | "list" | "topics" | "image-file" | "choice" | "group";
   maxLength?: number;
+  /** The values a `choice` takes, with the words the form shows for each, in the form's order. */
+  options?: ReadonlyArray<readonly [value: string, label: string]>;
+  /** A form stricter than the length alone (a registry number), tested by the form as the editor types. */
+  pattern?: readonly [regex: string, message: string];
+  /**
+   * The form's label and hint for a type's own fields; the fields every type shares have
+   * theirs in src/cms/config.ts. Kept beside the schema so a new type brings its own words.
+   */
+  label?: string;
+  hint?: string;
 }
 
 export const fieldMeta = z.registry<FieldMeta>();
@@ -20,6 +30,13 @@ export const fieldMeta = z.registry<FieldMeta>();
 export function withMeta<T extends z.ZodType>(schema: T, meta: FieldMeta): T {
   fieldMeta.add(schema, meta);
   return schema;
+}
+
+/** The same field, with the CMS's label and hint added to what it already says of itself. */
+export function labelled<T extends z.ZodType>(schema: T, label: string, hint?: string): T {
+  const meta = fieldMeta.get(schema);
+  if (!meta) throw new Error(`the field labelled "${label}" does not say what kind of field it is`);
+  return withMeta(schema, { ...meta, label, ...(hint ? { hint } : {}) });
 }
 
 const describe = (value: unknown): string => {
