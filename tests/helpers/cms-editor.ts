@@ -105,6 +105,20 @@ export async function fillForm(page: Page, fields: CmsField[], values: FormValue
       case "object":
         await fillForm(page, field.fields ?? [], value as FormValues, scope);
         break;
+      case "list":
+        // One text box an entry: the list's "Add" button, then the new entry's box.
+        for (const [index, entry] of (value as string[]).entries()) {
+          await page
+            .locator(scope)
+            .getByRole("button", { name: new RegExp(`^Add ${field.label}`, "i") })
+            .click();
+          await page
+            .locator(scope)
+            .getByLabel(field.field?.label ?? field.label, { exact: true })
+            .nth(index)
+            .fill(entry);
+        }
+        break;
       case "markdown": {
         const editor = page.locator(`${scope} [data-slate-editor="true"]`).first();
         await editor.click();
@@ -154,6 +168,8 @@ export async function emptyOptionalFields(page: Page, fields: CmsField[], scope 
         await page.locator(scope).getByRole("button", { name: "Remove image" }).click();
         break;
       case "boolean":
+      case "list":
+        // Lists are left empty by the runs that empty fields again (see sampleValues).
         break;
       default:
         throw new Error(`no way to empty a ${field.widget} widget (${field.name})`);
