@@ -45,7 +45,7 @@ describe("npm run bench", () => {
     assert.match(output, /story +\d+\.\d kB \(HTML/);
     assert.match(output, /growth .*\n +stories +check +site +whole[^\n]*\n +150 [^\n]*x\n +200 [^\n]*x/);
     assert.deepEqual(await readdir(dir), [], "the temporary corpus was removed");
-    await rm(dir, { recursive: true, force: true });
+    await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     assert.equal((await readdir(ROOT)).includes("_site.building"), false);
   });
 

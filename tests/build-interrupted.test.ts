@@ -28,7 +28,7 @@ describe("a build killed part-way", { timeout: 180_000 }, () => {
     // A change, so that the killed build would have written a different site.
     await writeFile(path.join(content, "index.md"), "---\ntitle: Changed home\nsummary: Changed.\n---\n\nChanged.\n");
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("leaves the previous site byte for byte, and the next build clears its folder", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src", "cli", "build.ts"), "--input", content, "--output", output], {
@@ -74,7 +74,7 @@ describe("recovering from a build killed between its two renames", () => {
       assert.equal(await readFile(path.join(output, "index.html"), "utf8"), "old site");
       assert.deepEqual(await entriesOnceDeleted(root), ["_site"]);
     } finally {
-      await rm(root, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 
@@ -86,7 +86,7 @@ describe("recovering from a build killed between its two renames", () => {
       await recoverAbandonedBuilds(output);
       assert.deepEqual(await readdir(root), [`_site.building-${process.pid}`]);
     } finally {
-      await rm(root, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });
@@ -107,7 +107,7 @@ describe("deleting replaced sites off the build's critical path", () => {
       assert.deepEqual(await entriesOnceDeleted(root), ["_site"]);
       assert.equal(await readFile(path.join(output, "index.html"), "utf8"), "live site");
     } finally {
-      await rm(root, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 
@@ -120,7 +120,7 @@ describe("deleting replaced sites off the build's critical path", () => {
       await sleep(500);
       assert.deepEqual(await readdir(root), [`_site.deleting-${process.pid}-0`]);
     } finally {
-      await rm(root, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });
@@ -152,7 +152,7 @@ describe("a build whose templates fail", { timeout: 120_000 }, () => {
         [],
       );
     } finally {
-      await rm(root, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });

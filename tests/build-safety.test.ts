@@ -42,7 +42,7 @@ describe("a build never publishes a broken site", { timeout: 300_000 }, () => {
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
       child.on("exit", (code) => resolve({ code, stderr }));
     });
-    await rm(project, { recursive: true, force: true });
+    await rm(project, { recursive: true, force: true, maxRetries: 10 });
     assert.equal(result.code, 1, result.stderr);
     assert.match(
       result.stderr,

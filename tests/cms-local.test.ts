@@ -53,7 +53,7 @@ describe("local editing with npm run cms", { skip: browserSkip, timeout: 300_000
   after(async () => {
     await browser?.close();
     await stopProcessGroup(runner);
-    await rm(root, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it("serves /admin/ under the preview-only policy, which adds only the local backend, and without the live-reload script", async () => {

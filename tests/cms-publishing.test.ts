@@ -152,7 +152,7 @@ describe("publishing through the content editor, in Chromium", { skip: browserSk
   after(async () => {
     await browser?.close();
     await server?.close();
-    if (root) await rm(root, { recursive: true, force: true });
+    if (root) await rm(root, { recursive: true, force: true, maxRetries: 10 });
   });
 
   /** Opens a new entry of a folder collection the way an editor does: the collection, then its "+" button. */

@@ -43,7 +43,7 @@ describe("content checks beyond the schema", () => {
     root = await tempDir("checks");
     content = await makeContent(root, { files: FILES });
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   const EXPECTED = [
     'news/2024/headings.md:7: heading: "# A big heading" is a level-1 heading, but the page title is the page\'s only one: make it "## A big heading"',
@@ -111,7 +111,7 @@ describe("the review-date warning", () => {
     root = await tempDir("strict");
     content = await makeContent(root, { files: { "services/overdue.md": FILES["services/overdue.md"] ?? "" } });
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("passes the check and the build, and fails both with --strict", async () => {
     const check = await runCli("check", [content]);

@@ -13,7 +13,7 @@ describe("deterministic builds", () => {
   before(async () => {
     root = await tempDir("twice");
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("write the same bytes on another day, in another time zone, into another folder", async () => {
     // Both build days are after every seed story, so the same stories are published.

@@ -18,7 +18,7 @@ describe("the check's messages, as an editor reads them", () => {
     content = await makeContent(root);
     await mkdir(path.join(content, "news", "2024"), { recursive: true });
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   /** Checks the content with one story written as given; returns that story's lines, without the folder. */
   async function linesFor(text: string, name = "story.md"): Promise<string[]> {
@@ -132,7 +132,7 @@ describe("a broken topics.json", () => {
     root = await tempDir("topics");
     content = await makeContent(root);
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   async function topicsLines(text: string): Promise<string[]> {
     await writeFile(path.join(content, "_data", "topics.json"), text);

@@ -208,7 +208,7 @@ describe("events on other pages", () => {
 
 describe("rendered pages are valid HTML", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "ri-events-html-"));
-  after(() => rmSync(dir, { recursive: true, force: true }));
+  after(() => rmSync(dir, { recursive: true, force: true, maxRetries: 10 }));
 
   it("passes html-validate with the site's rules", async () => {
     writeFileSync(path.join(dir, "upcoming.html"), `<!DOCTYPE html>${html(renderEvent(eventPage("2025-06-01", { online: true })))}`);

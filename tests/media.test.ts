@@ -78,7 +78,7 @@ describe("the check", () => {
   before(async () => {
     root = await tempDir("media-check");
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("names unknown components with the known ones, broken document links, and unreadable or huge images", async () => {
     const body = [
@@ -140,7 +140,7 @@ describe("a story with a lead image, body images, documents and every component"
   });
   after(async () => {
     await site.cleanup();
-    await rm(cache, { recursive: true, force: true });
+    await rm(cache, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it("shows the lead image as the NHS image component with its caption, at sizes with width and height", async () => {

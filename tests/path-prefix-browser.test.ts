@@ -19,7 +19,7 @@ describe("a build under the path prefix /ri/", () => {
     // linkinator serves its folder at the root, so the build goes into <root>/ri/.
     ({ root, output } = await buildQualitySite({ RI_PATH_PREFIX: PREFIX }, "ri"));
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("links only to files that were built, all under /ri/", async () => {
     assert.deepEqual(await checkInternalLinks(root, { entries: ["ri/index.html", "ri/404.html"] }), []);

@@ -47,7 +47,10 @@ describe("the preview, saving a story", { timeout: 240_000 }, () => {
 
   after(async () => {
     await stopProcessGroup(runner);
-    await rm(root, { recursive: true, force: true });
+    // A replaced site is deleted by a detached process that first renames it beside the
+    // new one (src/build/build-cleanup.ts), so the folder can gain an entry while it is
+    // removed: rm retries then (ENOTEMPTY), here and in every test's clean-up.
+    await rm(root, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const page = async (url: string) => {

@@ -38,7 +38,7 @@ describe("the editors' preview", () => {
       }
     }
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("shows drafts with a Draft banner", async () => {
     const doc = await readPage(path.join(root, "preview"), "/news/2026/a-draft/");
@@ -86,7 +86,7 @@ describe("the embargo line", () => {
       const before = await checkContent(content, { today: new Date("2026-06-30T22:30:00Z") });
       assert.equal(before.files.find((file) => file.location.slug === "july")?.heldBack, "embargo");
     } finally {
-      await rm(root, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });

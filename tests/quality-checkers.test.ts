@@ -52,7 +52,7 @@ describe("the quality checkers catch what they are for", () => {
       Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=", "base64"),
     );
   });
-  after(() => rm(dir, { recursive: true, force: true }));
+  after(() => rm(dir, { recursive: true, force: true, maxRetries: 10 }));
 
   it("html-validate reports an image without alt and a skipped heading level", async () => {
     const problems = await validateHtml(dir);

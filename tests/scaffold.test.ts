@@ -13,7 +13,7 @@ describe("npm run new", () => {
     root = await tempDir("new");
     content = await makeContent(root);
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("creates a draft story dated today in London, and prints its path and preview address", async () => {
     const result = await runCli("new", ["news", "Trial results: what we found", "--content", content], { RI_BUILD_DATE: "2026-11-24" });
@@ -57,7 +57,7 @@ describe("npm run new", () => {
     // A folder of its own: the test before leaves a published service page unwritten in the shared one.
     const own = await tempDir("new-study");
     const content = await makeContent(own);
-    t.after(() => rm(own, { recursive: true, force: true }));
+    t.after(() => rm(own, { recursive: true, force: true, maxRetries: 10 }));
     const result = await runCli("new", ["study", "Example memory study", "--content", content]);
     assert.equal(result.code, 0, result.stderr);
     const file = path.join(content, "studies", "example-memory-study.md");

@@ -56,7 +56,7 @@ describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
   after(async () => {
     await browser?.close();
     await stopProcessGroup(runner);
-    await rm(root, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true, maxRetries: 10 });
   });
 
   const waitForText = (text: string) => page.waitForFunction((wanted) => document.body.textContent?.includes(wanted), text, { timeout: 30_000 });

@@ -31,7 +31,7 @@ describe("the real-content suite on a copy with an editor's new story and page",
       markdownFile({ title: "Contact the team", summary: "How to reach the Research and Innovation team." }, "Write to us."),
     );
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("passes", async () => {
     // A test file's child sees NODE_TEST_CONTEXT and would skip running its own tests.

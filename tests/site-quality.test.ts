@@ -13,7 +13,7 @@ describe("every built page", () => {
   before(async () => {
     ({ root, output } = await buildQualitySite());
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("is valid HTML with no skipped heading levels", async () => {
     assert.ok((await htmlFiles(output)).length >= 25);

@@ -96,7 +96,7 @@ describe(`the R&I site${FROM}`, () => {
     const result = await runCli("build", ["--input", CONTENT, "--output", output]);
     assert.equal(result.code, 0, result.stderr);
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("keeps the seed stories and services", () => {
     for (const seed of SEED_STORIES)
@@ -290,7 +290,7 @@ describe(`the R&I site in the NHS date style${FROM}`, () => {
     const result = await runCli("build", ["--input", path.join(root, "content"), "--output", path.join(root, "_site")]);
     assert.equal(result.code, 0, result.stderr);
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("writes 12 December 2024", async () => {
     const output = path.join(root, "_site");

@@ -290,7 +290,7 @@ describe("the recruiting studies component", () => {
 describe("the rendered pages", () => {
   let dir = "";
   after(async () => {
-    if (dir) await rm(dir, { recursive: true, force: true });
+    if (dir) await rm(dir, { recursive: true, force: true, maxRetries: 10 });
   });
 
   it("are valid HTML by the site's html-validate rules", async () => {

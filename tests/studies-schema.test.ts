@@ -200,7 +200,7 @@ describe("study checks against the build day", () => {
 
 describe("the check of a studies folder", () => {
   const roots: string[] = [];
-  after(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true }))));
+  after(() => Promise.all(roots.map((root) => rm(root, { recursive: true, force: true, maxRetries: 10 }))));
 
   /** Checks a content folder with these study files (by slug), as `npm run check` would on 15 June 2025. */
   async function check(studies: Record<string, Record<string, unknown>>, files: Record<string, string> = {}) {

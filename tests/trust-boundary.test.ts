@@ -185,7 +185,7 @@ describe("the content folder is the trust boundary", () => {
     outside = await makeOutside(root);
     list = attacks((name) => path.join(markers, name));
   });
-  after(() => rm(root, { recursive: true, force: true }));
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("the check names every attack file, runs none of them, and says where such files belong", async () => {
     const content = await makeContent(path.join(root, "check"), { files: { "pages/probe.md": LIQUID_PROBE } });
@@ -295,7 +295,7 @@ describe("the content folder is the trust boundary", () => {
       const result = await runCli("check", [path.join(dir, "content")]);
       assert.equal(result.code, 0, result.stderr);
     } finally {
-      await rm(dir, { recursive: true, force: true });
+      await rm(dir, { recursive: true, force: true, maxRetries: 10 });
     }
   });
 });

@@ -28,7 +28,7 @@ describe("the preview's file watcher", () => {
   });
   after(async () => {
     await watcher.close();
-    await rm(root, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true, maxRetries: 10 });
   });
 
   /** Makes a save and returns the files the watcher reported for it, failing after a second. */

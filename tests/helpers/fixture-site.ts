@@ -87,7 +87,7 @@ export async function buildFixture(options: FixtureOptions, env: Record<string, 
   const output = path.join(root, "_site");
   const result = await runCli("build", ["--input", content, "--output", output], env);
   if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
-  return { root, content, output, result, cleanup: () => rm(root, { recursive: true, force: true }) };
+  return { root, content, output, result, cleanup: () => rm(root, { recursive: true, force: true, maxRetries: 10 }) };
 }
 
 export async function readPage(output: string, url: string): Promise<Document> {

@@ -17,7 +17,7 @@ export async function startHarness(): Promise<Harness> {
   const server = await serveSite(output);
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await server.close();
-    await rm(root, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true, maxRetries: 10 });
     throw error;
   });
   return {
@@ -27,7 +27,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await browser.close();
       await server.close();
-      await rm(root, { recursive: true, force: true });
+      await rm(root, { recursive: true, force: true, maxRetries: 10 });
     },
   };
 }

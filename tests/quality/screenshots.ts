@@ -53,7 +53,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
-  await rm(root, { recursive: true, force: true });
+  await rm(root, { recursive: true, force: true, maxRetries: 10 });
 }
 
 async function editorScreenshot(): Promise<void> {
