@@ -76,8 +76,27 @@ export function newsFeeds(index: Pick<NewsIndex, "stories" | "byTopic">, context
   return feeds;
 }
 
-/** An Atom 1.0 document (RFC 4287) for one feed. */
-export function renderAtomFeed(feed: Feed, context: FeedContext): string {
+/** What every entry of a feed carries, whatever it lists (an Atom entry is made from this). */
+export interface AtomEntry {
+  url: string;
+  title: string;
+  published?: string;
+  updated: string;
+  summary: string;
+  /** Topic slugs, labelled with the topics' names. */
+  topics: readonly string[];
+}
+
+/**
+ * An Atom 1.0 document (RFC 4287): the feed's head from `feed` and the site, and one
+ * entry for each of `entries`. Every feed the site writes (news, topics, studies) is
+ * written here, so they agree in shape.
+ */
+export function atomDocument(
+  feed: Pick<Feed, "url" | "pageUrl" | "title" | "subtitle" | "updated">,
+  entries: readonly AtomEntry[],
+  context: FeedContext,
+): string {
   const topicName = new Map(context.topics.map((topic) => [topic.slug, topic.name]));
   return buildXml({
     feed: {
@@ -93,18 +112,31 @@ export function renderAtomFeed(feed: Feed, context: FeedContext): string {
       updated: feed.updated,
       author: { name: xmlText(context.author) },
       icon: context.absolute("/assets/images/nhsuk-icon-192.png"),
-      entry: feed.entries.map((story) => {
-        const url = context.absolute(story.url);
+      entry: entries.map((entry) => {
+        const url = context.absolute(entry.url);
         return {
-          title: xmlText(story.title),
+          title: xmlText(entry.title),
           link: { "@_rel": "alternate", "@_type": "text/html", "@_href": url },
           id: url,
-          published: isoDateTime(story.date),
-          updated: isoDateTime(lastChanged(story)),
-          summary: xmlText(story.summary),
-          category: story.tags.map((tag) => ({ "@_term": tag, "@_label": xmlText(topicName.get(tag) ?? tag) })),
+          ...(entry.published ? { published: entry.published } : {}),
+          updated: entry.updated,
+          summary: xmlText(entry.summary),
+          category: entry.topics.map((slug) => ({ "@_term": slug, "@_label": xmlText(topicName.get(slug) ?? slug) })),
         };
       }),
     },
   });
+}
+
+/** An Atom 1.0 document for one news feed. */
+export function renderAtomFeed(feed: Feed, context: FeedContext): string {
+  const entries = feed.entries.map((story) => ({
+    url: story.url,
+    title: story.title,
+    published: isoDateTime(story.date),
+    updated: isoDateTime(lastChanged(story)),
+    summary: story.summary,
+    topics: story.tags,
+  }));
+  return atomDocument(feed, entries, context);
 }

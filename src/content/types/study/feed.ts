@@ -1,6 +1,5 @@
 import { type DateStyle, formatDate, isoDateTime } from "../../dates.ts";
-import type { FeedContext } from "../../../publish/feed.ts";
-import { buildXml, xmlText } from "../../../publish/xml.ts";
+import { type FeedContext, atomDocument } from "../../../publish/feed.ts";
 import { STUDIES_URL, type ShownStudy, type StudyRegister, lastChange } from "./status.ts";
 
 export const STUDIES_FEED_URL = "/studies/feed.xml";
@@ -55,35 +54,14 @@ export interface StudiesFeedContext extends FeedContext {
 
 const entryTitle = (study: Pick<ShownStudy, "title" | "acronym">): string => (study.acronym ? `${study.title} (${study.acronym})` : study.title);
 
-/** The feed as an Atom 1.0 document (RFC 4287), written as the news feeds are. */
+/** The feed as an Atom 1.0 document (RFC 4287), written by the same writer as the news feeds. */
 export function renderStudiesFeed(feed: StudiesFeed, context: StudiesFeedContext): string {
-  const topicName = new Map(context.topics.map((topic) => [topic.slug, topic.name]));
-  return buildXml({
-    feed: {
-      "@_xmlns": "http://www.w3.org/2005/Atom",
-      "@_xml:lang": context.language,
-      title: xmlText(feed.title),
-      subtitle: xmlText(feed.subtitle),
-      link: [
-        { "@_rel": "self", "@_type": "application/atom+xml", "@_href": context.absolute(feed.url) },
-        { "@_rel": "alternate", "@_type": "text/html", "@_href": context.absolute(feed.pageUrl) },
-      ],
-      id: context.absolute(feed.url),
-      updated: feed.updated,
-      author: { name: xmlText(context.author) },
-      icon: context.absolute("/assets/images/nhsuk-icon-192.png"),
-      entry: feed.entries.map((study) => {
-        const url = context.absolute(study.url);
-        const until = study.recruitmentEnds ? ` Recruiting until ${formatDate(study.recruitmentEnds, context.dateStyle ?? "ordinal")}.` : "";
-        return {
-          title: xmlText(entryTitle(study)),
-          link: { "@_rel": "alternate", "@_type": "text/html", "@_href": url },
-          id: url,
-          updated: isoDateTime(study.reviewed),
-          summary: xmlText(`${study.summary}${until}`),
-          category: study.conditions.map((slug) => ({ "@_term": slug, "@_label": xmlText(topicName.get(slug) ?? slug) })),
-        };
-      }),
-    },
-  });
+  const entries = feed.entries.map((study) => ({
+    url: study.url,
+    title: entryTitle(study),
+    updated: isoDateTime(study.reviewed),
+    summary: `${study.summary}${study.recruitmentEnds ? ` Recruiting until ${formatDate(study.recruitmentEnds, context.dateStyle ?? "ordinal")}.` : ""}`,
+    topics: study.conditions,
+  }));
+  return atomDocument(feed, entries, context);
 }
