@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { locate } from "../src/content/types.ts";
-import { isValidSlug, slugify } from "../src/content/slug.ts";
+import slugifyWords from "@sindresorhus/slugify";
+import { TITLE_SLUG_OPTIONS, isValidSlug, slugify, slugifyWith } from "../src/content/slug.ts";
+import { seededRandom } from "../src/bench/corpus.ts";
 
 describe("isValidSlug", () => {
   it("accepts lowercase letters, digits and single hyphens", () => {
@@ -32,6 +34,61 @@ describe("slugify", () => {
     for (const title of ["Ελληνικά νέα", "Добро пожаловать", "Ŵyn, ŷd ac ŵy"]) {
       const slug = slugify(title);
       assert.ok(slug.length > 3 && isValidSlug(slug), `${title} gives "${slug}"`);
+    }
+  });
+});
+
+describe("slugifyWith", () => {
+  // Plain-text titles and headings skip the library's transliteration table: the two must agree on any text.
+  const random = seededRandom(17);
+  const pieces = [
+    "Research",
+    "NHS",
+    "COVID19",
+    "iPhone",
+    "APIs",
+    "what's",
+    "isn't",
+    "O'Brien",
+    "R&D",
+    " & ",
+    "'",
+    "’",
+    "^",
+    "`",
+    "\\",
+    "-",
+    "--",
+    " ",
+    "  ",
+    "_",
+    ".",
+    ":",
+    "?",
+    "(2024)",
+    "#",
+    "*",
+    "Café",
+    "ß",
+    "Ŵ",
+    "🦄",
+    "♥",
+    "Έρευνα",
+    "1️⃣",
+    "Straße",
+  ];
+  const text = (ascii: boolean) =>
+    Array.from({ length: 1 + Math.floor(random() * 8) }, () => {
+      if (random() < 0.5) return String.fromCharCode(32 + Math.floor(random() * 95));
+      const piece = pieces[Math.floor(random() * pieces.length)] as string;
+      return ascii && /[^ -~]/.test(piece) ? "a" : piece;
+    }).join("");
+
+  it("gives what @sindresorhus/slugify gives, for headings (its defaults) and titles (this project's options)", () => {
+    for (let i = 0; i < 1500; i++) {
+      const sample = text(i % 2 === 0);
+      assert.equal(slugifyWith(sample), slugifyWords(sample), JSON.stringify(sample));
+      assert.equal(slugifyWith(sample, TITLE_SLUG_OPTIONS), slugifyWords(sample, TITLE_SLUG_OPTIONS), JSON.stringify(sample));
     }
   });
 });

@@ -1,10 +1,10 @@
-import slugify from "@sindresorhus/slugify";
 import type MarkdownIt from "markdown-it";
 import anchor from "markdown-it-anchor";
 import container from "markdown-it-container";
 import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import { COMPONENTS, type ComponentInfo } from "../content/components.ts";
+import { slugifyWith } from "../content/slug.ts";
 
 export { COMPONENTS } from "../content/components.ts";
 
@@ -154,7 +154,7 @@ export function useComponents(md: MarkdownIt): void {
   md.use(anchor, {
     level: [2, 3],
     slugify: (text: string) => {
-      const slug = slugify(text) || "section";
+      const slug = slugifyWith(text) || "section";
       return RESERVED_IDS.has(slug) ? `${slug}-section` : slug;
     },
     tabIndex: false,
