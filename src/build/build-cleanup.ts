@@ -55,3 +55,31 @@ export function deleteInBackground(output: string, folders: string[]): void {
   }
   child.unref();
 }
+
+/** Plain JavaScript, as DELETER: removes one folder that no other process uses. */
+const FOLDER_DELETER = `require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 });`;
+
+/**
+ * Deletes a temporary folder of this build's own (one nobody else knows the name of, such
+ * as the search documents) in a detached low-priority process, so the build does not wait
+ * for thousands of `unlink` calls. A folder left by a killed build is in the system's
+ * temporary folder, which the system clears.
+ */
+export function deleteFolderInBackground(folder: string): void {
+  const child = spawn(process.execPath, ["-e", FOLDER_DELETER, path.resolve(folder)], {
+    detached: true,
+    stdio: "ignore",
+    env: { ...process.env, NODE_OPTIONS: "" },
+  });
+  child.on("error", () => {
+    // Could not start: the folder stays in the temporary folder.
+  });
+  if (child.pid !== undefined) {
+    try {
+      setPriority(child.pid, constants.priority.PRIORITY_LOW);
+    } catch {
+      // Not allowed here: it runs at normal priority.
+    }
+  }
+  child.unref();
+}

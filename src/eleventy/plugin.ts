@@ -72,14 +72,14 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
     };
     await loadLayouts(layoutsFor(listedPages(collections, items)));
     const write = pageWriter(directories.output);
-    const search = options.searchIndex ? await startSearchIndex() : undefined;
+    const search = options.searchIndex ? startSearchIndex() : undefined;
     try {
       for (const page of renderSite(shared, items, markdown)) {
         write(page.url, page.html);
-        if (search && page.searchable) await search.add(page.url, searchDocument(page.html));
+        if (search && page.searchable) search.add(page.url, searchDocument(page.html));
       }
     } catch (error) {
-      await search?.abort();
+      search?.abort();
       throw error;
     }
     await search?.finish(directories.output);
