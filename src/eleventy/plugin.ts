@@ -72,17 +72,20 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
     };
     await loadLayouts(layoutsFor(listedPages(collections, items)));
     const write = pageWriter(directories.output);
-    const search = options.searchIndex ? startSearchIndex() : undefined;
+    const search = options.searchIndex ? startSearchIndex(directories.output) : undefined;
     try {
       for (const page of renderSite(shared, items, markdown)) {
+        // renderSite gives every content page before any listing: Pagefind can start on
+        // the first page that is not a result, and index while the rest are rendered.
+        if (page.searchable) search?.add(page.url, searchDocument(page.html));
+        else search?.start();
         write(page.url, page.html);
-        if (search && page.searchable) search.add(page.url, searchDocument(page.html));
       }
+      await search?.finish();
     } catch (error) {
-      search?.abort();
+      await search?.abort();
       throw error;
     }
-    await search?.finish(directories.output);
     // The preview process re-renders what one edited file changes from here (src/render/incremental.ts).
     rememberSite({ contentDir: inputDir, outputDir: directories.output, shared, items, markdown, preview: options.preview, today: options.today, context });
   });

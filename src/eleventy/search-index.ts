@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { accessSync, constants, mkdtempSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -31,75 +31,118 @@ function pagefindBinary(): string {
   throw new Error(`Pagefind has no indexer installed for ${platform}-${process.arch} (looked for ${names.join(", ")}): run npm ci again`);
 }
 
+interface PagefindRun {
+  /** How many pages it indexed, once it has written the index. */
+  pages: Promise<number>;
+  /** Stops it and waits for it to end, when the build has failed meanwhile. */
+  stop(): Promise<void>;
+}
+
 /**
- * Runs Pagefind's indexer over `site` and writes the index to `outputPath`. Only the
+ * Starts Pagefind's indexer over `site`, writing the index to `outputPath`. Only the
  * arguments given here configure it: no configuration file is read (the working folder
  * is `site`, which holds only pages) and no PAGEFIND_* variable of the environment.
  */
-async function runPagefind(site: string, outputPath: string, glob?: string): Promise<number> {
+function runPagefind(site: string, outputPath: string, glob?: string): PagefindRun {
   const args = ["--site", site, "--output-path", outputPath, "--force-language", "en", ...(glob ? ["--glob", glob] : [])];
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toUpperCase().startsWith("PAGEFIND_")));
   const child = spawn(pagefindBinary(), args, { cwd: site, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number>((resolve, reject) => {
+  const exited = new Promise<number>((resolve, reject) => {
     child.on("error", reject);
     child.on("close", (exit) => resolve(exit ?? 1));
   });
-  if (code !== 0) throw new Error(`Pagefind could not build the search index (exit ${code}):\n${output.trim().split("\n").slice(-20).join("\n")}`);
-  const indexed = /Indexed (\d+) pages?/.exec(output);
-  if (!indexed) throw new Error(`Pagefind did not say how many pages it indexed:\n${output.trim().split("\n").slice(-20).join("\n")}`);
-  // The site has its own search page; Pagefind's ready-made interfaces would only be dead weight.
-  for (const file of await readdir(outputPath)) {
-    if (/^pagefind-(.+-)?ui\.(js|css)$|^pagefind-highlight\.js$/.test(file)) await rm(path.join(outputPath, file));
-  }
-  return Number(indexed[1]);
+  const lastLines = () => output.trim().split("\n").slice(-20).join("\n");
+  const pages = exited.then(async (code) => {
+    if (code !== 0) throw new Error(`Pagefind could not build the search index (exit ${code}):\n${lastLines()}`);
+    const indexed = /Indexed (\d+) pages?/.exec(output);
+    if (!indexed) throw new Error(`Pagefind did not say how many pages it indexed:\n${lastLines()}`);
+    // The site has its own search page; Pagefind's ready-made interfaces would only be dead weight.
+    for (const file of await readdir(outputPath)) {
+      if (/^pagefind-(.+-)?ui\.(js|css)$|^pagefind-highlight\.js$/.test(file)) await rm(path.join(outputPath, file));
+    }
+    return Number(indexed[1]);
+  });
+  // Its failure is thrown where the build awaits it, not reported as unhandled meanwhile.
+  pages.catch(() => undefined);
+  return {
+    pages,
+    async stop() {
+      child.kill();
+      await exited.catch(() => undefined);
+    },
+  };
 }
 
 /** Builds the Pagefind index of an already written site, every searchable page from disk. */
 export async function indexSite(outputDir: string): Promise<{ pages: number }> {
-  return { pages: await runPagefind(outputDir, path.join(outputDir, "pagefind"), WHOLE_SITE_GLOB) };
+  return { pages: await runPagefind(outputDir, path.join(outputDir, "pagefind"), WHOLE_SITE_GLOB).pages };
 }
 
 export interface SearchIndexer {
   /** Keeps a page's searchable document for the index. */
   add(url: string, html: string): void;
-  /** Indexes every page added, writes `<output>/pagefind/` and removes the documents. */
-  finish(outputDir: string): Promise<{ pages: number }>;
-  /** Removes the documents without indexing them, when the build has failed. */
-  abort(): void;
+  /** Starts indexing every page added, in its own process: no page may be added after this. */
+  start(): void;
+  /** Waits for the index (starting it if need be) and removes the documents. */
+  finish(): Promise<{ pages: number }>;
+  /** Stops indexing and removes the documents, when the build has failed. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Linux's memory-backed folder, if this system has one we may write: the documents are
+ * read once and deleted, and on a CI runner's disk writing and deleting thousands of
+ * small files costs seconds of system time for nothing.
+ */
+function memoryFolder(): string | undefined {
+  try {
+    accessSync("/dev/shm", constants.W_OK);
+    return "/dev/shm";
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * Collects each searchable page's document (`searchDocument`: its `data-pagefind-body`
  * element alone) in a temporary folder as the site is rendered, then runs Pagefind's
- * indexer over them once. The indexer reads and parses pages on every core, where
- * Pagefind's Node API hands them one at a time to a service that parses them one after
- * another (its service loop has no concurrency): at 3,000 stories the API spent about
- * twice as long. The documents are the same ones the API was given, so the index is too;
- * Pagefind 1.6 writes the same index whatever order it reads them in (the determinism
- * test checks this).
+ * indexer over them once, in its own process, while the build renders the pages that are
+ * not results (listings, feeds, the sitemap). The indexer reads and parses pages on every
+ * core, where Pagefind's Node API hands them one at a time to a service that parses them
+ * one after another (its service loop has no concurrency): at 3,000 stories the API spent
+ * about twice as long. The documents are the ones the API was given, so the index is the
+ * same; Pagefind 1.6 writes the same index whatever order it reads them in (the
+ * determinism test checks this).
  */
-export function startSearchIndex(): SearchIndexer {
-  const documents = mkdtempSync(path.join(tmpdir(), "ri-search-"));
+export function startSearchIndex(outputDir: string): SearchIndexer {
+  const documents = mkdtempSync(path.join(memoryFolder() ?? tmpdir(), "ri-search-"));
   const write = pageWriter(documents);
   let added = 0;
+  let run: PagefindRun | undefined;
+  const start = () => (run ??= runPagefind(documents, path.join(outputDir, "pagefind")));
   return {
     add(url, html) {
+      if (run) throw new Error(`${url} was rendered after the search index had started: render every searchable page first`);
       write(url, html);
       added++;
     },
-    async finish(outputDir) {
+    start() {
+      start();
+    },
+    async finish() {
       try {
-        const pages = await runPagefind(documents, path.join(outputDir, "pagefind"));
+        const pages = await start().pages;
         if (pages !== added) throw new Error(`Pagefind indexed ${pages} of the site's ${added} searchable pages`);
         return { pages };
       } finally {
         deleteFolderInBackground(documents);
       }
     },
-    abort() {
+    async abort() {
+      await run?.stop();
       deleteFolderInBackground(documents);
     },
   };

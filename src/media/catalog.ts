@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import sharp from "sharp";
 import { DOCUMENT_EXTENSIONS, type DocumentType, formatFileSize } from "./documents.ts";
 import { type Problem, displayPath } from "../check/problems.ts";
 import { DOCUMENTS_FOLDER, DOCUMENTS_URL, IMAGES_FOLDER, IMAGES_URL } from "../content/site-urls.ts";
@@ -59,6 +58,8 @@ async function readImage(contentDir: string, name: string): Promise<ImageInfo> {
   if (cached?.key === key) return cached.info;
   const bytes = readFileSync(file);
   // limitInputPixels: false lets the metadata of a huge image be read, so the editor is told its size.
+  // sharp (some 50 modules and a native library) is loaded only by a site that has images.
+  const { default: sharp } = await import("sharp");
   const metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   if (!metadata.width || !metadata.height || !metadata.format) throw new Error("no width, height or format");
   const turned = (metadata.orientation ?? 1) >= 5;

@@ -103,8 +103,9 @@ export function layoutsFor(listed: readonly ListedPage[]): string[] {
 }
 
 /**
- * Every page of the site: each content item, what each type lists, the site's own pages
- * and the sitemap.
+ * Every page of the site: each content item, then what each type lists, the site's own
+ * pages and the sitemap. Content items (the only search results) come first, so that the
+ * search index can start while the rest are rendered.
  */
 export function* renderSite(shared: SharedData, items: readonly ContentItem[], markdown: MarkdownIt): Generator<RenderedPage> {
   for (const item of items) yield renderItem(shared, item, markdown);
