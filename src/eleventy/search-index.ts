@@ -8,12 +8,6 @@ import { deleteFolderInBackground } from "../build/build-cleanup.ts";
 import { pageWriter } from "../render/pages.ts";
 
 /**
- * Every page of a written site, for indexing it from disk alone (the bench's reference row):
- * pages without `data-pagefind-body` (listings, search, the editor) are never results.
- */
-export const WHOLE_SITE_GLOB = "**/*.html";
-
-/**
  * The indexer binary Pagefind's npm package installs for this platform (its own
  * `pagefind` command runs the same file through a Node wrapper).
  */
@@ -43,8 +37,8 @@ interface PagefindRun {
  * arguments given here configure it: no configuration file is read (the working folder
  * is `site`, which holds only pages) and no PAGEFIND_* variable of the environment.
  */
-function runPagefind(site: string, outputPath: string, glob?: string): PagefindRun {
-  const args = ["--site", site, "--output-path", outputPath, "--force-language", "en", ...(glob ? ["--glob", glob] : [])];
+function runPagefind(site: string, outputPath: string): PagefindRun {
+  const args = ["--site", site, "--output-path", outputPath, "--force-language", "en"];
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.toUpperCase().startsWith("PAGEFIND_")));
   const child = spawn(pagefindBinary(), args, { cwd: site, env, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
   let output = "";
@@ -74,11 +68,6 @@ function runPagefind(site: string, outputPath: string, glob?: string): PagefindR
       await exited.catch(() => undefined);
     },
   };
-}
-
-/** Builds the Pagefind index of an already written site, every searchable page from disk. */
-export async function indexSite(outputDir: string): Promise<{ pages: number }> {
-  return { pages: await runPagefind(outputDir, path.join(outputDir, "pagefind"), WHOLE_SITE_GLOB).pages };
 }
 
 export interface SearchIndexer {
