@@ -59,6 +59,16 @@ const folderOf = (definition: ContentTypeDefinition) => ("folder" in definition.
 const examined = new WeakMap<ParsedFile, { settings: string; report: FileReport }>();
 const settingsKeys = new WeakMap<FileCheckSettings, string>();
 
+/** What a file's report depends on besides its own text (not the path prefix a build renders with). */
+function keyOf(settings: FileCheckSettings): string {
+  let key = settingsKeys.get(settings);
+  if (key === undefined) {
+    key = JSON.stringify([path.resolve(settings.contentDir), settings.today, settings.preview, settings.strict, settings.topicSlugs ?? null]);
+    settingsKeys.set(settings, key);
+  }
+  return key;
+}
+
 /**
  * Reads one content file and makes every check that needs only that file: its place,
  * front matter, schema, summary, dates, topics, placeholder text, headings and image
@@ -99,11 +109,12 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
   }
   report.parsed = parsed;
   const { data } = parsed;
-  // A rendering check keeps each body's HTML for the build as it goes, so it is never skipped.
-  let settingsKey = settingsKeys.get(settings);
-  if (settingsKey === undefined && settings.renderPrefix === undefined) settingsKeys.set(settings, (settingsKey = JSON.stringify(settings)));
+  // A rendering check keeps each body's HTML for the build as it goes, so it is never
+  // skipped; its report is the same as a plain check's, so a plain one can reuse it (the
+  // preview's first save after its build).
+  const settingsKey = keyOf(settings);
   const cached = examined.get(parsed);
-  if (settingsKey && cached?.settings === settingsKey) return cached.report;
+  if (settings.renderPrefix === undefined && cached?.settings === settingsKey) return cached.report;
 
   const found = schemaProblems(file, definition.schema, data);
   problems.push(...found);
@@ -196,6 +207,6 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
     : bodyFacts(parsed.body, bodyFile);
   problems.push(...facts.problems);
   report.links = facts.links;
-  if (settingsKey) examined.set(parsed, { settings: settingsKey, report });
+  examined.set(parsed, { settings: settingsKey, report });
   return report;
 }

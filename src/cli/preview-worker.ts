@@ -2,7 +2,7 @@ import path from "node:path";
 import { inspect, parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build/build-options.ts";
 import { buildSite } from "../build/build.ts";
-import { liveSite, updateFile } from "../render/incremental.ts";
+import { liveSite, prepareUpdates, updateFile } from "../render/incremental.ts";
 import { formatProblem } from "../check/problems.ts";
 
 /**
@@ -31,6 +31,8 @@ if (result.error) console.error(result.error instanceof Error ? (result.error.st
 const live = liveSite();
 if (live) live.outputDir = path.resolve(values.output);
 send({ type: "built", ok: result.ok, seconds: (performance.now() - started) / 1000 });
+// While the editor looks at the preview, not when they save.
+prepareUpdates();
 
 // One save at a time, in order: a second save waits for the first one's pages.
 let queue = Promise.resolve();

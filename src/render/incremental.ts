@@ -23,6 +23,17 @@ export interface LiveSite {
 
 let live: LiveSite | undefined;
 
+/**
+ * Each listed page's data as text, by address, for the site in `live`: what an update
+ * compares the new listings with. Made once per site (after a build, while the preview
+ * waits for a save) instead of on every save.
+ */
+let liveListings: Map<string, string> | undefined;
+
+function listingKeys(collections: SharedData["collections"], items: readonly ContentItem[]): Map<string, string> {
+  return new Map(listedPages(collections, items).map((page) => [page.url, JSON.stringify(page.data)]));
+}
+
 /** What a page can show of the images and documents: their names, image bytes (by hash) and document sizes. */
 function mediaKey(media: MediaCatalog): string {
   const images = [...media.images.entries()].map(([url, info]) => `${url}:${info.hash}`);
@@ -33,6 +44,12 @@ function mediaKey(media: MediaCatalog): string {
 /** The build keeps its state here for the preview process (see updateFile). */
 export function rememberSite(state: LiveSite): void {
   live = state;
+  liveListings = undefined;
+}
+
+/** Gets the site in `live` ready for updateFile, so that the first save is as quick as the next: the preview calls it after each full build. */
+export function prepareUpdates(): void {
+  if (live) liveListings ??= listingKeys(live.shared.collections, live.items);
 }
 
 export function liveSite(): LiveSite | undefined {
@@ -103,10 +120,13 @@ export async function updateFile(file: string): Promise<FileUpdate> {
         own.showsNeighbours?.(item.url, collectionOf(state.shared.collections, name), collectionOf(collections, name)) === true);
     if (changed) pages.push(renderItem(shared, item, state.markdown));
   }
-  const oldListed = new Map(listedPages(state.shared.collections, state.items).map((page) => [page.url, JSON.stringify(page.data)]));
+  const oldListed = liveListings ?? listingKeys(state.shared.collections, state.items);
+  const newListed = new Map<string, string>();
   for (const page of listedPages(collections, items)) {
+    const key = JSON.stringify(page.data);
+    newListed.set(page.url, key);
     if (!page.url.endsWith("/")) continue; // feeds catch up at the next full build
-    if (oldListed.get(page.url) !== JSON.stringify(page.data)) pages.push(renderListed(shared, page));
+    if (oldListed.get(page.url) !== key) pages.push(renderListed(shared, page));
   }
 
   const write = pageWriter(state.outputDir);
@@ -119,5 +139,6 @@ export async function updateFile(file: string): Promise<FileUpdate> {
 
   state.items = items;
   state.shared = shared;
+  liveListings = newListed;
   return { kind: "rendered", urls: pages.map((page) => page.url), warnings: check.problems };
 }
