@@ -1,7 +1,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { previewAdminPage } from "./preview-admin.ts";
@@ -65,7 +65,8 @@ function build(): void {
   ready = false;
   const child = fork(path.join(root, "src", "cli", "preview-worker.ts"), ["--input", input, "--output", output], {
     cwd: process.cwd(),
-    execArgv: ["--import", "tsx"],
+    // As package.json's build script: its packages load before tsx (src/cli/preload.mjs).
+    execArgv: ["--import", pathToFileURL(path.join(root, "src", "cli", "preload.mjs")).href, "--import", "tsx"],
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   worker = child;
