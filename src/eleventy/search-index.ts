@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { accessSync, constants, mkdtempSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, statfsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -81,15 +81,20 @@ export interface SearchIndexer {
   abort(): Promise<void>;
 }
 
+/** Free space the memory-backed folder must have to be used: some 90,000 documents of ~11 kB. */
+const MEMORY_FOLDER_MIN_FREE = 1024 ** 3;
+
 /**
- * Linux's memory-backed folder, if this system has one we may write: the documents are
- * read once and deleted, and on a CI runner's disk writing and deleting thousands of
- * small files costs seconds of system time for nothing.
+ * Linux's memory-backed folder, if this system has one we may write with room to spare:
+ * the documents are read once and deleted, and on a CI runner's disk writing and deleting
+ * thousands of small files costs seconds of system time for nothing. A container's
+ * /dev/shm is often only 64 MB, so too small a one is passed over for the temporary folder.
  */
 function memoryFolder(): string | undefined {
   try {
     accessSync("/dev/shm", constants.W_OK);
-    return "/dev/shm";
+    const space = statfsSync("/dev/shm");
+    return space.bavail * space.bsize >= MEMORY_FOLDER_MIN_FREE ? "/dev/shm" : undefined;
   } catch {
     return undefined;
   }
