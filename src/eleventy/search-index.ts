@@ -1,10 +1,11 @@
 import { spawn } from "node:child_process";
-import { accessSync, constants, mkdtempSync, statfsSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, readdirSync, statfsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { deleteFolderInBackground } from "../build/build-cleanup.ts";
+import { isRunning } from "../build/build-lock.ts";
 import { pageWriter } from "../render/pages.ts";
 
 /**
@@ -111,8 +112,32 @@ function memoryFolder(): string | undefined {
  * same; Pagefind 1.6 writes the same index whatever order it reads them in (the
  * determinism test checks this).
  */
+/** Where the search documents go: `<folder>/ri-search-<pid>-<random>`. */
+export function documentsParent(): string {
+  return memoryFolder() ?? tmpdir();
+}
+
+/**
+ * Hands to the background deleter the documents of builds that were killed (their process
+ * is gone): /dev/shm is memory, and nothing else clears it until the machine restarts.
+ */
+function deleteAbandonedDocuments(parent: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(parent);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const pid = /^ri-search-(\d+)-/.exec(entry)?.[1];
+    if (pid && Number(pid) !== process.pid && !isRunning(Number(pid))) deleteFolderInBackground(path.join(parent, entry));
+  }
+}
+
 export function startSearchIndex(outputDir: string): SearchIndexer {
-  const documents = mkdtempSync(path.join(memoryFolder() ?? tmpdir(), "ri-search-"));
+  const parent = documentsParent();
+  deleteAbandonedDocuments(parent);
+  const documents = mkdtempSync(path.join(parent, `ri-search-${process.pid}-`));
   const write = pageWriter(documents);
   let added = 0;
   let run: PagefindRun | undefined;
