@@ -12,6 +12,7 @@ import {
   type BuiltCmsConfig,
   type FormValues,
   SAMPLE_PNG,
+  SHAPED_TEXT,
   emptyOptionalFields,
   fillForm,
   openEditor,
@@ -48,12 +49,7 @@ const YEAR = new Date().getFullYear();
 const SHAPED: Record<string, string> = {
   start: `${YEAR}-11-01T18:00`,
   end: `${YEAR}-11-01T20:00`,
-  booking: "https://booking.example/event",
-  iras: "1234567",
-  isrctn: "ISRCTN12345678",
-  nct: "NCT12345678",
-  email: "study@example.nhs.uk",
-  phone: "01632 960000",
+  ...SHAPED_TEXT,
 };
 
 /** A published story in the real content, for an event's `news` list (the check asks that it exists). */

@@ -16,6 +16,7 @@ import { homeSchema } from "../src/content/schema/page.ts";
 import { type Topic, siteSchema, topicsSchema } from "../src/content/schema/site.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { browserSkip } from "./quality/browser.ts";
+import { SHAPED_TEXT } from "./helpers/cms-editor.ts";
 import { ROOT, buildFixture, readPage } from "./helpers/fixture-site.ts";
 import { serveSite } from "./quality/server.ts";
 
@@ -77,12 +78,7 @@ const offered = (fields: CmsField[]): Array<{ name: string; required: boolean; w
 const SHAPED: Record<string, string> = {
   start: "2026-11-24T18:00",
   end: "2026-11-24T20:00",
-  booking: "https://booking.example/event",
-  iras: "1234567",
-  isrctn: "ISRCTN12345678",
-  nct: "NCT12345678",
-  email: "study@example.nhs.uk",
-  phone: "01632 960000",
+  ...SHAPED_TEXT,
 };
 
 /** A value such as an editor would enter in each widget. */

@@ -30,22 +30,19 @@ folders.forEach((folder, n) => {
 `;
 
 /**
- * Starts a process that deletes these folders (siblings of `output`) and returns at once.
- * It runs at the lowest CPU priority the system gives without privileges, so a build that
- * starts meanwhile is not slowed by it.
+ * Runs a plain-JavaScript deleter in a detached process and returns at once. It runs at
+ * the lowest CPU priority the system gives without privileges, so a build that starts
+ * meanwhile is not slowed by it. Should it not start (no process slots), what it was to
+ * delete stays, named so that the next build finds it and tries again.
  */
-export function deleteInBackground(output: string, folders: string[]): void {
-  if (!folders.length) return;
-  const child = spawn(process.execPath, ["-e", DELETER, path.resolve(output), ...folders.map((folder) => path.resolve(folder))], {
+function startDeleter(script: string, args: string[]): void {
+  const child = spawn(process.execPath, ["-e", script, ...args], {
     detached: true,
     stdio: "ignore",
     // The build's own Node options (a TypeScript loader, a debugger) are not wanted here.
     env: { ...process.env, NODE_OPTIONS: "" },
   });
-  child.on("error", () => {
-    // Could not start (no process slots): the folders stay, named for a dead process, and
-    // the next build hands them to a deleter of its own.
-  });
+  child.on("error", () => undefined);
   if (child.pid !== undefined) {
     try {
       setPriority(child.pid, constants.priority.PRIORITY_LOW);
@@ -56,30 +53,24 @@ export function deleteInBackground(output: string, folders: string[]): void {
   child.unref();
 }
 
+/**
+ * Deletes these folders (siblings of `output`) in the background: a deleter left killed
+ * leaves its claimed folders under its own dead pid, for the next build.
+ */
+export function deleteInBackground(output: string, folders: string[]): void {
+  if (!folders.length) return;
+  startDeleter(DELETER, [path.resolve(output), ...folders.map((folder) => path.resolve(folder))]);
+}
+
 /** Plain JavaScript, as DELETER: removes one folder that no other process uses. */
 const FOLDER_DELETER = `require("node:fs").rmSync(process.argv[1], { recursive: true, force: true, maxRetries: 3 });`;
 
 /**
  * Deletes a temporary folder of this build's own (one nobody else knows the name of, such
- * as the search documents) in a detached low-priority process, so the build does not wait
- * for thousands of `unlink` calls. A folder left by a killed build is in the system's
- * temporary folder, which the system clears.
+ * as the search documents) in the background, so the build does not wait for thousands
+ * of `unlink` calls. Such folders carry their build's pid, so the next build deletes any
+ * a killed build left (see startSearchIndex).
  */
 export function deleteFolderInBackground(folder: string): void {
-  const child = spawn(process.execPath, ["-e", FOLDER_DELETER, path.resolve(folder)], {
-    detached: true,
-    stdio: "ignore",
-    env: { ...process.env, NODE_OPTIONS: "" },
-  });
-  child.on("error", () => {
-    // Could not start: the folder stays in the temporary folder.
-  });
-  if (child.pid !== undefined) {
-    try {
-      setPriority(child.pid, constants.priority.PRIORITY_LOW);
-    } catch {
-      // Not allowed here: it runs at normal priority.
-    }
-  }
-  child.unref();
+  startDeleter(FOLDER_DELETER, [path.resolve(folder)]);
 }

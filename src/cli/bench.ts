@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeCorpus } from "../bench/corpus.ts";
 import { firstQueryBytes } from "../bench/first-query.ts";
@@ -10,6 +10,7 @@ import { measureWatchEdit } from "../bench/watch-edit.ts";
 import { type Measurement, folderBytes, htmlPages, measure } from "../bench/measure.ts";
 import { buildReference, writeReference } from "../bench/reference.ts";
 import { pageWeight } from "../bench/weight.ts";
+import { SCRIPT_NODE_ARGS } from "./script-args.ts";
 
 /**
  * `npm run bench [-- --stories 1000,3000,10000] [--runs R] [--dir D]`: for each number of
@@ -47,16 +48,9 @@ const workParent = path.resolve(values.dir ?? tmpdir());
 /** Every page of a written site, for the Pagefind CLI: pages without `data-pagefind-body` are never results. */
 const WHOLE_SITE_GLOB = "**/*.html";
 const env = { RI_BUILD_DATE: "2026-11-24", RI_PREVIEW: "0" };
-/** Runs a script as package.json's scripts do (build and check load their packages before tsx: src/cli/preload.mjs). */
+/** Runs a script as package.json's scripts do (src/cli/script-args.ts). */
 const node = (script: string, args: string[], extra: Record<string, string> = {}) =>
-  measure(
-    process.execPath,
-    ["--import", pathToFileURL(path.join(root, "src", "cli", "preload.mjs")).href, "--import", "tsx", path.join(root, script), ...args],
-    {
-      ...env,
-      ...extra,
-    },
-  );
+  measure(process.execPath, [...SCRIPT_NODE_ARGS, path.join(root, script), ...args], { ...env, ...extra });
 
 function ok(step: string, result: Measurement): Measurement {
   if (result.code !== 0) throw new Error(`${step} failed:\n${result.output.slice(-3000)}`);

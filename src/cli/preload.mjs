@@ -21,11 +21,8 @@ const CONTENT = [
   "ical-generator",
   "@sindresorhus/slugify",
 ];
-const PACKAGES = {
-  "check.ts": CONTENT,
-  "build.ts": [...CONTENT, "@11ty/eleventy", "esbuild"],
-  "preview-worker.ts": [...CONTENT, "@11ty/eleventy", "esbuild"],
-};
+const SITE = [...CONTENT, "@11ty/eleventy", "esbuild"];
+const PACKAGES = { "check.ts": CONTENT, "build.ts": SITE, "preview-worker.ts": SITE };
 
 const command = path.basename(process.argv[1] ?? "");
 await Promise.all((PACKAGES[command] ?? []).map((name) => import(name)));

@@ -1,10 +1,11 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { previewAdminPage } from "./preview-admin.ts";
+import { SCRIPT_NODE_ARGS } from "./script-args.ts";
 import type { WorkerMessage } from "./preview-worker.ts";
 import { DEV_SERVER_PORT } from "./serve-port.ts";
 import { watchFiles } from "./watch-files.ts";
@@ -65,8 +66,7 @@ function build(): void {
   ready = false;
   const child = fork(path.join(root, "src", "cli", "preview-worker.ts"), ["--input", input, "--output", output], {
     cwd: process.cwd(),
-    // As package.json's build script: its packages load before tsx (src/cli/preload.mjs).
-    execArgv: ["--import", pathToFileURL(path.join(root, "src", "cli", "preload.mjs")).href, "--import", "tsx"],
+    execArgv: [...SCRIPT_NODE_ARGS],
     stdio: ["ignore", "pipe", "inherit", "ipc"],
   });
   worker = child;

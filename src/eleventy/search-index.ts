@@ -101,17 +101,6 @@ function memoryFolder(): string | undefined {
   }
 }
 
-/**
- * Collects each searchable page's document (`searchDocument`: its `data-pagefind-body`
- * element alone) in a temporary folder as the site is rendered, then runs Pagefind's
- * indexer over them once, in its own process, while the build renders the pages that are
- * not results (listings, feeds, the sitemap). The indexer reads and parses pages on every
- * core, where Pagefind's Node API hands them one at a time to a service that parses them
- * one after another (its service loop has no concurrency): at 3,000 stories the API spent
- * about twice as long. The documents are the ones the API was given, so the index is the
- * same; Pagefind 1.6 writes the same index whatever order it reads them in (the
- * determinism test checks this).
- */
 /** Where the search documents go: `<folder>/ri-search-<pid>-<random>`. */
 export function documentsParent(): string {
   return memoryFolder() ?? tmpdir();
@@ -134,6 +123,17 @@ function deleteAbandonedDocuments(parent: string): void {
   }
 }
 
+/**
+ * Collects each searchable page's document (`searchDocument`: its `data-pagefind-body`
+ * element alone) in a temporary folder as the site is rendered, then runs Pagefind's
+ * indexer over them once, in its own process, while the build renders the pages that are
+ * not results (listings, feeds, the sitemap). The indexer reads and parses pages on every
+ * core, where Pagefind's Node API hands them one at a time to a service that parses them
+ * one after another (its service loop has no concurrency): at 3,000 stories the API spent
+ * about twice as long. The documents are the ones the API was given, so the index is the
+ * same; Pagefind 1.6 writes the same index whatever order it reads them in (the
+ * determinism test checks this).
+ */
 export function startSearchIndex(outputDir: string): SearchIndexer {
   const parent = documentsParent();
   deleteAbandonedDocuments(parent);
@@ -148,9 +148,7 @@ export function startSearchIndex(outputDir: string): SearchIndexer {
       write(url, html);
       added++;
     },
-    start() {
-      start();
-    },
+    start: () => void start(),
     async finish() {
       try {
         const pages = await start().pages;

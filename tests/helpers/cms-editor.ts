@@ -12,6 +12,20 @@ import { type PageProblems, watchPage } from "../quality/browser.ts";
  * and widget is the shipped one. Decap keeps what it would commit in `window.repoFiles`.
  */
 
+/**
+ * What an editor would type in a text field whose form asks for a shape (its pattern
+ * checks the shape), for the fields that are not dates; an event's start and end depend
+ * on the test, which adds them.
+ */
+export const SHAPED_TEXT: Readonly<Record<string, string>> = {
+  booking: "https://booking.example/event",
+  iras: "1234567",
+  isrctn: "ISRCTN12345678",
+  nct: "NCT12345678",
+  email: "study@example.nhs.uk",
+  phone: "01632 960000",
+};
+
 /** The config.yml the build wrote, as Decap will read it. */
 export interface BuiltCmsConfig {
   backend: { name: string };
