@@ -66,6 +66,36 @@ describe("in a real browser, under the strict CSP", { skip: browserSkip }, () =>
     await page.close();
   });
 
+  it("keeps keyboard focus in the header navigation when the window is resized, on the menu button when the link moves into the menu", async () => {
+    const { page } = await open("news/");
+    const focused = () =>
+      page.evaluate(() => ({ html: document.activeElement?.outerHTML.slice(0, 60), visible: document.activeElement?.matches(":focus-visible") }));
+    // The header lays itself out a frame after a resize; two frames later it has.
+    const settle = () => page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await settle();
+    for (let step = 0; step < 30 && !(await page.evaluate(() => document.activeElement?.matches(".nhsuk-header__navigation-link[href='/search/']"))); step++) {
+      await page.keyboard.press("Tab");
+    }
+    const search = await focused();
+    assert.match(search.html ?? "", /href="\/search\/"/);
+    await page.setViewportSize({ width: 1000, height: 900 });
+    await settle();
+    assert.deepEqual(await focused(), search, "focus stays on the link when the navigation is laid out again");
+    await page.setViewportSize({ width: 320, height: 900 });
+    await settle();
+    assert.equal(
+      await page.evaluate(() => document.querySelector(".nhsuk-header__menu-list a[href='/search/']") !== null),
+      true,
+      "the link has moved into the menu",
+    );
+    assert.deepEqual(await focused(), { html: (await focused()).html, visible: true });
+    assert.match((await focused()).html ?? "", /nhsuk-header__menu-toggle/, "focus moves to the menu button");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    assert.match((await focused()).html ?? "", /nhsuk-header__navigation-link/, "Tab goes on into the open menu");
+    await page.context().close();
+  });
+
   it("serves the 404 page with a 404 status for a missing address", async () => {
     const page = await browser.newPage();
     const response = await page.goto(`${server.url}no-such-page/`);
@@ -133,7 +163,15 @@ describe("in a real browser, under the strict CSP", { skip: browserSkip }, () =>
         reached.add(index);
         assert.notEqual(focused.style, before[index], `no visible focus style on ${focused.tag}`);
       }
-      assert.equal(reached.size, tabbable, `${tabbable - reached.size} interactive elements were not reached by Tab`);
+      const missed = await page.evaluate(
+        (seen) =>
+          [...document.querySelectorAll<HTMLElement>("[data-tab-index-for-test]")]
+            .filter((el) => !seen.includes(Number(el.dataset.tabIndexForTest)))
+            .map((el) => el.outerHTML.slice(0, 80)),
+        [...reached],
+      );
+      assert.deepEqual(missed, [], `${missed.length} interactive elements were not reached by Tab`);
+      assert.equal(reached.size, tabbable);
       await page.context().close();
     });
 
