@@ -72,9 +72,10 @@ function keyOf(settings: FileCheckSettings): string {
 /**
  * Reads one content file and makes every check that needs only that file: its place,
  * front matter, schema, summary, dates, topics, placeholder text, headings and image
- * alt text. Its links are collected for the checks that need the whole site.
+ * alt text. Its links are collected for the checks that need the whole site. An
+ * `unchanged` file (the preview's watcher says so) is taken as this process last read it.
  */
-export function examineFile(absolute: string, settings: FileCheckSettings): FileReport {
+export function examineFile(absolute: string, settings: FileCheckSettings, unchanged = false): FileReport {
   const file = displayPath(absolute);
   const report: FileReport = { file, valid: false, problems: [], links: [] };
   const { problems } = report;
@@ -89,7 +90,7 @@ export function examineFile(absolute: string, settings: FileCheckSettings): File
 
   let parsed: ParsedFile;
   try {
-    parsed = readContentFile(absolute);
+    parsed = readContentFile(absolute, { asChecked: unchanged });
   } catch (error) {
     // Front matter in another language is refused as such; a shape problem explains any other failure best.
     const source = error instanceof FrontMatterLanguageError ? undefined : readSource(absolute);

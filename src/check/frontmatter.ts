@@ -94,19 +94,21 @@ const parsedFiles = new Map<string, { source: string; parsed: ParsedFile }>();
 
 /**
  * Reads and parses a content file, parsing each text once per process: the preview checks
- * every file on every rebuild, and an unchanged file (the same text, compared in memory,
+ * every file on every save, and an unchanged file (the same text, compared in memory,
  * which costs less than asking the disk for its modification time) keeps its parse.
  * Throws js-yaml's error for bad front matter, as parseFrontMatter does.
  *
  * `asChecked` takes the copy already read without reading the file again: the build
- * renders exactly what its check read a moment before.
+ * renders exactly what its check read a moment before, and the preview's check takes a
+ * file its watcher has not seen change as it was. A file never read is read.
  */
 export function readContentFile(file: string, options: { asChecked?: boolean } = {}): ParsedFile {
   const cached = parsedFiles.get(file);
   if (cached && options.asChecked) return cached.parsed;
+  // A file that cannot be read or parsed now is never taken later as its last good copy.
+  parsedFiles.delete(file);
   const source = readFileSync(file, "utf8");
-  if (cached && cached.source === source) return cached.parsed;
-  const parsed = parseFrontMatter(source);
+  const parsed = cached?.source === source ? cached.parsed : parseFrontMatter(source);
   parsedFiles.set(file, { source, parsed });
   return parsed;
 }

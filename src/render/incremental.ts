@@ -1,5 +1,6 @@
 import { existsSync, lstatSync, rmSync } from "node:fs";
 import path from "node:path";
+import { isDeepStrictEqual } from "node:util";
 import type MarkdownIt from "markdown-it";
 import { checkContent } from "../check/check.ts";
 import type { Problem } from "../check/problems.ts";
@@ -24,14 +25,14 @@ export interface LiveSite {
 let live: LiveSite | undefined;
 
 /**
- * Each listed page's data as text, by address, for the site in `live`: what an update
- * compares the new listings with. Made once per site (after a build, while the preview
- * waits for a save) instead of on every save.
+ * Each listed page's data, by address, for the site in `live`: what an update compares
+ * the new listings with. Made once per site (after a build, while the preview waits for a
+ * save) instead of on every save.
  */
-let liveListings: Map<string, string> | undefined;
+let liveListings: Map<string, unknown> | undefined;
 
-function listingKeys(collections: SharedData["collections"], items: readonly ContentItem[]): Map<string, string> {
-  return new Map(listedPages(collections, items).map((page) => [page.url, JSON.stringify(page.data)]));
+function listingData(collections: SharedData["collections"], items: readonly ContentItem[]): Map<string, unknown> {
+  return new Map(listedPages(collections, items).map((page) => [page.url, page.data]));
 }
 
 /** What a page can show of the images and documents: their names, image bytes (by hash) and document sizes. */
@@ -49,7 +50,7 @@ export function rememberSite(state: LiveSite): void {
 
 /** Gets the site in `live` ready for updateFile, so that the first save is as quick as the next: the preview calls it after each full build. */
 export function prepareUpdates(): void {
-  if (live) liveListings ??= listingKeys(live.shared.collections, live.items);
+  if (live) liveListings ??= listingData(live.shared.collections, live.items);
 }
 
 export function liveSite(): LiveSite | undefined {
@@ -72,8 +73,9 @@ export type FileUpdate =
  *
  * First it runs the whole check, as `npm run check` and the full build do: a file's
  * problems include site-wide ones (its links, and links from other pages to it, its
- * topics and images). Only the saved file is examined afresh; the others' reports are
- * kept while their text is unchanged. Any error leaves every page as it was.
+ * topics and images). Only the saved file is read and examined afresh: the preview's
+ * watcher reports every save, one file at a time (serve.ts), so the others are as the
+ * last check read them, and keep their reports. Any error leaves every page as it was.
  */
 export async function updateFile(file: string): Promise<FileUpdate> {
   const state = live;
@@ -84,17 +86,18 @@ export async function updateFile(file: string): Promise<FileUpdate> {
 
   // A link in place of a content file is never read: the full rebuild's check reports it.
   if (existsSync(file) && !lstatSync(file).isFile()) return { kind: "full" };
-  const check = await checkContent(state.contentDir, { preview: state.preview, today: state.today });
+  // The watcher names every saved file, one at a time: the others are as last read.
+  const changedFiles = new Set([path.resolve(file)]);
+  const check = await checkContent(state.contentDir, { preview: state.preview, today: state.today, changedFiles });
   if (check.problems.some((problem) => problem.severity === "error")) return { kind: "problems", problems: check.problems };
   // A new, changed or removed image or document is published (and an image resized) by the
   // full build's after-build steps, not here: rebuild, so the page never shows a picture
   // whose copies are not there yet.
   if (mediaKey(check.media) !== mediaKey(state.shared.media)) return { kind: "full" };
 
-  // Reading every file again costs little: each unchanged one comes from the parse cache.
   const items = loadItems(
     state.contentDir,
-    state,
+    { ...state, changedFiles },
     check.files.map((checked) => path.resolve(checked.file)),
   );
   const collections = buildCollections(items, state.context);
@@ -120,13 +123,14 @@ export async function updateFile(file: string): Promise<FileUpdate> {
         own.showsNeighbours?.(item.url, collectionOf(state.shared.collections, name), collectionOf(collections, name)) === true);
     if (changed) pages.push(renderItem(shared, item, state.markdown));
   }
-  const oldListed = liveListings ?? listingKeys(state.shared.collections, state.items);
-  const newListed = new Map<string, string>();
+  const oldListed = liveListings ?? listingData(state.shared.collections, state.items);
+  const newListed = new Map<string, unknown>();
   for (const page of listedPages(collections, items)) {
-    const key = JSON.stringify(page.data);
-    newListed.set(page.url, key);
+    newListed.set(page.url, page.data);
     if (!page.url.endsWith("/")) continue; // feeds catch up at the next full build
-    if (oldListed.get(page.url) !== key) pages.push(renderListed(shared, page));
+    // Compared in place, not as text: an unchanged item's entry is the same object as
+    // before (see the news definition), so most of a listing compares by reference.
+    if (!isDeepStrictEqual(oldListed.get(page.url), page.data)) pages.push(renderListed(shared, page));
   }
 
   const write = pageWriter(state.outputDir);

@@ -23,7 +23,7 @@ export const news = defineContentType({
     name: "newsIndex",
     build(items, context): SiteNewsIndex {
       const index = buildNewsIndex(
-        items.map((item) => toNewsEntry({ url: item.url, date: new Date(`${String(item.data.date)}T00:00:00Z`), data: item.data })),
+        items.map(entryOf),
         context.topicSlugs,
       );
       return { ...index, feeds: newsFeeds(index, context) };
@@ -48,7 +48,7 @@ export const news = defineContentType({
       ];
     },
     urls(items, context) {
-      const entries: NewsEntry[] = items.map((item) => toNewsEntry({ url: item.url, date: new Date(`${String(item.data.date)}T00:00:00Z`), data: item.data }));
+      const entries: NewsEntry[] = items.map(entryOf);
       const index = buildNewsIndex(entries, context.topicSlugs);
       return [...index.listing.map((page) => page.url), ...index.archives.map((page) => page.url), NEWS_FEED_URL];
     },
@@ -75,3 +75,18 @@ export const news = defineContentType({
     frontMatter: (title, today) => ({ title, date: today, summary: PLACEHOLDER_SUMMARY, draft: true }),
   },
 });
+
+/**
+ * A story's entry in the listings, made once per item: an unchanged story keeps its item
+ * between the preview's saves (src/render/store.ts), and so its entry, which the preview
+ * then compares by reference instead of field by field.
+ */
+const entries = new WeakMap<object, NewsEntry>();
+function entryOf(item: { url: string; data: Record<string, unknown> }): NewsEntry {
+  let entry = entries.get(item);
+  if (!entry) {
+    entry = toNewsEntry({ url: item.url, date: new Date(`${String(item.data.date)}T00:00:00Z`), data: item.data });
+    entries.set(item, entry);
+  }
+  return entry;
+}
