@@ -42,13 +42,14 @@ const FIRST_DATE = "2025-11-01";
 
 /**
  * Text for the fields whose form asks for a shape (the CMS's pattern checks it as the
- * editor types). An event starts in the year the editor makes it: Decap files it under
- * that year, and the check asks that the folder's year be the start's.
+ * editor types). An event starts in the year after the one the editor makes it in, as one
+ * made in December for January does: Decap must file it under its start's year, which the
+ * check asks of the folder.
  */
-const YEAR = new Date().getFullYear();
+const NEXT_YEAR = new Date().getFullYear() + 1;
 const SHAPED: Record<string, string> = {
-  start: `${YEAR}-11-01T18:00`,
-  end: `${YEAR}-11-01T20:00`,
+  start: `${NEXT_YEAR}-01-15T18:00`,
+  end: `${NEXT_YEAR}-01-15T20:00`,
   ...SHAPED_TEXT,
 };
 
