@@ -3,6 +3,7 @@ import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { checkContent } from "../src/check/check.ts";
+import { filesChangedSinceRead } from "../src/check/frontmatter.ts";
 import { makeContent, markdownFile, tempDir } from "./helpers/fixture-site.ts";
 
 const story = (title: string, data: Record<string, unknown> = {}) =>
@@ -64,6 +65,26 @@ describe("the preview's check of one saved file", () => {
       assert.deepEqual(await messages(first), []);
     });
   }
+
+  it("finds the files changed or deleted since it read them, for the preview to rebuild when its watcher missed one", async () => {
+    await check(first, second);
+    assert.deepEqual(filesChangedSinceRead(content), []);
+    await writeFile(second, story("Second, changed unheard"));
+    assert.deepEqual(filesChangedSinceRead(content), [second]);
+    assert.deepEqual(await titles(first), ["First, mended", "Second, saved next"]);
+    await check(second);
+    assert.deepEqual(filesChangedSinceRead(content), []);
+    const gone = path.join(content, "news", "2024", "gone.md");
+    await writeFile(gone, story("Gone"));
+    await check(gone);
+    await rm(gone);
+    assert.deepEqual(filesChangedSinceRead(content), [gone]);
+    // The next check no longer lists it, and forgets it.
+    await check();
+    assert.deepEqual(filesChangedSinceRead(content), []);
+    await writeFile(second, story("Second, saved next"));
+    await check(second);
+  });
 
   it("still sees a file deleted or added, named or not", async () => {
     const third = path.join(content, "news", "2024", "third.md");

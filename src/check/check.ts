@@ -7,7 +7,7 @@ import { type FileCheckSettings, type FileReport, examineFile } from "./check-fi
 import { CONTENT_TYPES, type ContentLocation, RESERVED_URLS, definitionOf } from "../content/types.ts";
 import { formatDate, londonToday } from "../content/dates.ts";
 import { locateFrontMatterProblems } from "./front-matter-problems.ts";
-import type { ParsedFile } from "./frontmatter.ts";
+import { type ParsedFile, forgetFilesExcept } from "./frontmatter.ts";
 import { jsonSyntaxProblem } from "./json-problem.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { schemaProblems } from "./schema-problems.ts";
@@ -103,6 +103,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   // only what it names is read below.
   const inventory = inventoryContent(contentDir);
   problems.push(...inventory.problems);
+  forgetFilesExcept(contentDir, inventory.markdown);
   // Images and documents are read before any body is rendered: a page shows their sizes.
   const media = await readMedia(contentDir, inventory.images, inventory.documents);
   problems.push(...media.problems);

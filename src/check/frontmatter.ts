@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import path from "node:path";
 import matter from "gray-matter";
 import yaml from "js-yaml";
 
@@ -111,6 +112,35 @@ export function readContentFile(file: string, options: { asChecked?: boolean } =
   const parsed = cached?.source === source ? cached.parsed : parseFrontMatter(source);
   parsedFiles.set(file, { source, parsed });
   return parsed;
+}
+
+/**
+ * The files under `folder` whose text on disk is no longer the copy this process read
+ * (or which are gone): what the preview, which reads only the files its watcher names,
+ * looks for after each save, since a watcher can miss a change (a file renamed over
+ * another with its old times kept; some network and shared folders).
+ */
+export function filesChangedSinceRead(folder: string): string[] {
+  const inside = path.resolve(folder) + path.sep;
+  const changed: string[] = [];
+  for (const [file, { source }] of parsedFiles) {
+    if (!file.startsWith(inside)) continue;
+    let now: string | undefined;
+    try {
+      now = readFileSync(file, "utf8");
+    } catch {
+      now = undefined;
+    }
+    if (now !== source) changed.push(file);
+  }
+  return changed;
+}
+
+/** Forgets the files under `folder` that are no longer among `files` (deleted or moved away). */
+export function forgetFilesExcept(folder: string, files: readonly string[]): void {
+  const inside = path.resolve(folder) + path.sep;
+  const kept = new Set(files);
+  for (const file of parsedFiles.keys()) if (file.startsWith(inside) && !kept.has(file)) parsedFiles.delete(file);
 }
 
 /** The text of a file as the check read it, if it did: the build renders only that text. */

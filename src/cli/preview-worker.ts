@@ -4,6 +4,7 @@ import { buildOptionsFromEnv } from "../build/build-options.ts";
 import { buildSite } from "../build/build.ts";
 import { liveSite, prepareUpdates, updateFile } from "../render/incremental.ts";
 import { formatProblem } from "../check/problems.ts";
+import { filesChangedSinceRead } from "../check/frontmatter.ts";
 
 /**
  * The preview's builder, started by `npm start` (src/cli/serve.ts) as a child process
@@ -46,18 +47,33 @@ process.on("message", (message: { type: "file"; file: string }) => {
     });
 });
 
+/** Files saved while the check found errors: the preview showed none of them. */
+const unshown = new Set<string>();
+
 /** Checks and re-renders a saved content file, printing its problems as `npm run check` does. */
 async function fileSaved(file: string): Promise<void> {
   const begun = performance.now();
   const update = await updateFile(file);
   if (update.kind === "problems") {
+    unshown.add(file);
     for (const problem of update.problems) console.error(formatProblem(problem));
     send({ type: "problems" });
-  } else if (update.kind === "full") {
+    return;
+  }
+  unshown.delete(file);
+  // Another file saved while the errors stood has never been shown: build it all afresh.
+  if (update.kind === "full" || unshown.size > 0) {
     send({ type: "full" });
-  } else {
-    for (const warning of update.warnings) console.error(formatProblem(warning));
-    send({ type: "updated", pages: update.urls.length, seconds: (performance.now() - begun) / 1000 });
+    return;
+  }
+  for (const warning of update.warnings) console.error(formatProblem(warning));
+  send({ type: "updated", pages: update.urls.length, seconds: (performance.now() - begun) / 1000 });
+  // The save read only the saved file, trusting the watcher to name every save. Once its
+  // page is out, look at every other file: a change the watcher missed rebuilds it all.
+  const missed = filesChangedSinceRead(values.input);
+  if (missed.length > 0) {
+    console.log(`${path.relative(process.cwd(), missed[0] ?? "")} changed without a save being heard: rebuilding the preview.`);
+    send({ type: "full" });
   }
 }
 process.on("disconnect", () => process.exit(0));
