@@ -1,11 +1,10 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { type BodyLink, bodyFacts, renderedBodyFacts, sameText } from "./body-checks.ts";
 import type { ContentTypeDefinition } from "../content/definition.ts";
 import { type ContentLocation, definitionOf, locate } from "../content/types.ts";
 import { isCalendarDate } from "../content/dates.ts";
 import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
-import { FrontMatterLanguageError, type ParsedFile, readContentFile } from "./frontmatter.ts";
+import { FrontMatterLanguageError, type ParsedFile, readContentFile, readSource } from "./frontmatter.ts";
 import { bodyEnv, siteMarkdown } from "../render/markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "../content/placeholders.ts";
 import { type Problem, displayPath } from "./problems.ts";
@@ -37,15 +36,6 @@ export interface FileReport {
   /** Problems of this file alone; links wait for every page's address. */
   problems: Problem[];
   links: BodyLink[];
-}
-
-/** The file's text once more, to explain a problem with its front matter; undefined if it cannot be read now. */
-function readSource(absolute: string): string | undefined {
-  try {
-    return readFileSync(absolute, "utf8");
-  } catch {
-    return undefined;
-  }
 }
 
 /**

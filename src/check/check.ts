@@ -34,7 +34,7 @@ export interface CheckOptions {
    * Set only by the preview, whose file watcher names every file saved since its last
    * check: any other file this process has read is taken as it read it, instead of
    * reading five thousand files to find the one that changed. Every file is still listed,
-   * and the site-wide checks still see every file.
+   * and the site-wide checks still see every file. Absolute paths, as the inventory lists.
    */
   changedFiles?: ReadonlySet<string>;
 }
@@ -126,7 +126,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   // One file after another, synchronously: ten thousand small files read far faster so
   // than as promises, and a second thread taking half the files saved no time on 2 cores.
   const changed = options.changedFiles;
-  const reports = inventory.markdown.map((file) => examineFile(file, settings, changed !== undefined && !changed.has(path.resolve(file))));
+  const reports = inventory.markdown.map((file) => examineFile(file, settings, changed !== undefined && !changed.has(file)));
 
   const byUrl = new Map<string, string[]>();
   for (const report of reports) {

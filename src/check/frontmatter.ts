@@ -121,26 +121,28 @@ export function readContentFile(file: string, options: { asChecked?: boolean } =
  * another with its old times kept; some network and shared folders).
  */
 export function filesChangedSinceRead(folder: string): string[] {
-  const inside = path.resolve(folder) + path.sep;
-  const changed: string[] = [];
-  for (const [file, { source }] of parsedFiles) {
-    if (!file.startsWith(inside)) continue;
-    let now: string | undefined;
-    try {
-      now = readFileSync(file, "utf8");
-    } catch {
-      now = undefined;
-    }
-    if (now !== source) changed.push(file);
-  }
-  return changed;
+  return readFilesUnder(folder).filter((file) => readSource(file) !== parsedFiles.get(file)?.source);
 }
 
 /** Forgets the files under `folder` that are no longer among `files` (deleted or moved away). */
 export function forgetFilesExcept(folder: string, files: readonly string[]): void {
-  const inside = path.resolve(folder) + path.sep;
   const kept = new Set(files);
-  for (const file of parsedFiles.keys()) if (file.startsWith(inside) && !kept.has(file)) parsedFiles.delete(file);
+  for (const file of readFilesUnder(folder)) if (!kept.has(file)) parsedFiles.delete(file);
+}
+
+/** The files under `folder` this process holds a read copy of. */
+function readFilesUnder(folder: string): string[] {
+  const inside = path.resolve(folder) + path.sep;
+  return [...parsedFiles.keys()].filter((file) => file.startsWith(inside));
+}
+
+/** A file's text as it is now; undefined if it cannot be read (gone, or not a file). */
+export function readSource(file: string): string | undefined {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return undefined;
+  }
 }
 
 /** The text of a file as the check read it, if it did: the build renders only that text. */

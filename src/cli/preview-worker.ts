@@ -3,7 +3,7 @@ import { inspect, parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build/build-options.ts";
 import { buildSite } from "../build/build.ts";
 import { liveSite, prepareUpdates, updateFile } from "../render/incremental.ts";
-import { formatProblem } from "../check/problems.ts";
+import { displayPath, formatProblem } from "../check/problems.ts";
 import { filesChangedSinceRead } from "../check/frontmatter.ts";
 
 /**
@@ -72,7 +72,7 @@ async function fileSaved(file: string): Promise<void> {
   // page is out, look at every other file: a change the watcher missed rebuilds it all.
   const missed = filesChangedSinceRead(values.input);
   if (missed.length > 0) {
-    console.log(`${path.relative(process.cwd(), missed[0] ?? "")} changed without a save being heard: rebuilding the preview.`);
+    console.log(`${displayPath(missed[0] ?? "")} changed without a save being heard: rebuilding the preview.`);
     send({ type: "full" });
   }
 }

@@ -33,6 +33,8 @@ export function loadItems(contentDir: string, options: LoadOptions, files: reado
   const items: ContentItem[] = [];
   const realContent = realpathSync(contentDir);
   const folders = new Map<string, string>();
+  // An item's address and input path depend on the content folder and the working folder too.
+  const base = `${contentDir}\0${process.cwd()}`;
   for (const file of files) {
     // The check refuses links; looked at again here, so that not even a check that missed
     // one can publish a file from outside content/ (its second line, with src/eleventy/checked-content.ts).
@@ -44,8 +46,6 @@ export function loadItems(contentDir: string, options: LoadOptions, files: reado
       throw new Error(`${file} is reached through a symbolic link, so it is not built`);
     }
     const source = readContentFile(file, { asChecked: true });
-    // An item's address and input path depend on the content folder and the working folder too.
-    const base = `${contentDir}\0${process.cwd()}`;
     const made = madeItems.get(file);
     const item = made?.parsed === source && made.base === base ? made.item : makeItem(contentDir, file, source);
     if (!item) continue;
