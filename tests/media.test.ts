@@ -5,10 +5,11 @@ import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { formatFileSize } from "../src/media/documents.ts";
 import { headersFor } from "../src/publish/http-headers.ts";
+import { LAYOUT_IDS } from "../src/render/layout-ids.ts";
 import { COMPONENT_NAMES } from "../src/render/markdown-components.ts";
 import { bodyEnv, createMarkdown } from "../src/render/markdown.ts";
 import { definitionOf } from "../src/content/types.ts";
-import { TINY_PNG, buildFixture, makeContent, markdownFile, readPage, runCli, snapshot, tempDir } from "./helpers/fixture-site.ts";
+import { ROOT, TINY_PNG, buildFixture, makeContent, markdownFile, readPage, runCli, snapshot, tempDir } from "./helpers/fixture-site.ts";
 import { mediaFixture } from "./helpers/media-fixture.ts";
 
 /**
@@ -55,6 +56,21 @@ describe("content components render as nhsuk-frontend's reference markup", () =>
     assert.doesNotMatch(md.render(body, {}), /nhsuk-contents-list/, "only service pages");
     assert.doesNotMatch(md.render("## One\n\n## Two\n", bodyEnv(definitionOf("service"))), /nhsuk-contents-list/, "only long ones");
     assert.match(md.render("## Main content\n\n## maincontent\n"), /id="maincontent-section"/, "never the skip link's target");
+    assert.match(md.render("## Toggle menu\n"), /<h2 id="toggle-menu-section">/, "never the header's menu button");
+    assert.match(md.render("### Search\n"), /<h3 id="search-section">/, "never the header's search form");
+  });
+
+  it("every fixed id a layout writes is one a body heading never takes", async () => {
+    const layouts = path.join(ROOT, "layouts");
+    const files = (await readdir(layouts, { recursive: true })).filter((name) => name.endsWith(".tsx"));
+    const ids = new Set<string>();
+    for (const name of files) for (const match of (await readFile(path.join(layouts, name), "utf8")).matchAll(/\bid="([^"]+)"/g)) ids.add(match[1] ?? "");
+    assert.ok(ids.has("maincontent") && ids.has("toggle-menu"), [...ids].join(", "));
+    assert.deepEqual(
+      [...ids].filter((id) => !LAYOUT_IDS.has(id)),
+      [],
+      "add these to src/render/layout-ids.ts",
+    );
   });
 
   it("file sizes are written the NHS way", () => {

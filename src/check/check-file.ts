@@ -3,6 +3,7 @@ import { type BodyLink, bodyFacts, renderedBodyFacts, sameText } from "./body-ch
 import type { ContentTypeDefinition } from "../content/definition.ts";
 import { type ContentLocation, definitionOf, locate } from "../content/types.ts";
 import { isCalendarDate } from "../content/dates.ts";
+import { ContentLimitError } from "./content-limits.ts";
 import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
 import { FrontMatterLanguageError, type ParsedFile, readContentFile, readSource } from "./frontmatter.ts";
 import { bodyEnv, siteMarkdown } from "../render/markdown.ts";
@@ -10,6 +11,7 @@ import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "../content/placeholders.t
 import { type Problem, displayPath } from "./problems.ts";
 import { schemaProblems, yamlProblem } from "./schema-problems.ts";
 import { nearMatch } from "./suggest.ts";
+import { controlCharacterProblems } from "./text-fields.ts";
 
 /** What checking one file needs to know about the rest of the site and the build. */
 export interface FileCheckSettings {
@@ -82,8 +84,9 @@ export function examineFile(absolute: string, settings: FileCheckSettings, uncha
   try {
     parsed = readContentFile(absolute, { asChecked: unchanged });
   } catch (error) {
-    // Front matter in another language is refused as such; a shape problem explains any other failure best.
-    const source = error instanceof FrontMatterLanguageError ? undefined : readSource(absolute);
+    // Front matter in another language, or a file past a limit, is refused as such (and a
+    // file too large is never read whole); a shape problem explains any other failure best.
+    const source = error instanceof FrontMatterLanguageError || error instanceof ContentLimitError ? undefined : readSource(absolute);
     const shape = source === undefined ? undefined : frontMatterShapeProblem(file, source);
     problems.push(shape ?? yamlProblem(file, error));
     return report;
@@ -110,6 +113,7 @@ export function examineFile(absolute: string, settings: FileCheckSettings, uncha
   const found = schemaProblems(file, definition.schema, data);
   problems.push(...found);
   report.valid = !found.length;
+  problems.push(...controlCharacterProblems(file, data));
   problems.push(...curlyQuoteWarnings(file, data));
 
   if (typeof data.title === "string" && typeof data.summary === "string" && sameText(data.title, data.summary)) {

@@ -8,9 +8,11 @@ import { CONTENT_TYPES, type ContentLocation, RESERVED_URLS, definitionOf } from
 import { formatDate, londonToday } from "../content/dates.ts";
 import { locateFrontMatterProblems } from "./front-matter-problems.ts";
 import { type ParsedFile, forgetFilesExcept } from "./frontmatter.ts";
+import { documentFormulaProblems } from "./csv-formulas.ts";
 import { jsonSyntaxProblem } from "./json-problem.ts";
 import { type Problem, displayPath, sortProblems } from "./problems.ts";
 import { schemaProblems } from "./schema-problems.ts";
+import { controlCharacterProblems } from "./text-fields.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "../content/schema/site.ts";
 import { IMAGES_URL, siteUrls } from "../content/site-urls.ts";
 import { EMPTY_CATALOG, type MediaCatalog, readMedia, rememberMedia } from "../media/catalog.ts";
@@ -79,6 +81,7 @@ async function readJson<T>(file: string, schema: z.ZodType<T>, problems: Problem
     return undefined;
   }
   const found = schemaProblems(shown, schema, raw);
+  if (raw !== null && typeof raw === "object") found.push(...controlCharacterProblems(shown, raw as Record<string, unknown>));
   problems.push(...found);
   return found.length ? undefined : schema.parse(raw);
 }
@@ -107,6 +110,7 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
   // Images and documents are read before any body is rendered: a page shows their sizes.
   const media = await readMedia(contentDir, inventory.images, inventory.documents);
   problems.push(...media.problems);
+  problems.push(...documentFormulaProblems(contentDir, inventory.documents, options.strict ?? false));
   rememberMedia(contentDir, media.catalog);
   // An unreadable image is reported once, above; links to it are not reported again.
   const readable = inventory.images.filter((image) => media.catalog.images.has(`${IMAGES_URL}${image}`));

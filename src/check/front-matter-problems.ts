@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Problem } from "./problems.ts";
+import { forEachString } from "./text-fields.ts";
 
 /**
  * Problems with the front matter as the editor wrote it, in the words an editor needs:
@@ -135,8 +136,8 @@ const CURLY = /^\s*[“‘„][\s\S]*[”’“]\s*$/;
  */
 export function curlyQuoteWarnings(file: string, data: Record<string, unknown>): Problem[] {
   const warnings: Problem[] = [];
-  const visit = (value: unknown, field: string) => {
-    if (typeof value === "string" && CURLY.test(value)) {
+  forEachString(data, (value, field, isName) => {
+    if (!isName && CURLY.test(value)) {
       const inner = value.trim().slice(1, -1).replace(/"/g, "'");
       warnings.push({
         file,
@@ -144,12 +145,7 @@ export function curlyQuoteWarnings(file: string, data: Record<string, unknown>):
         message: `is inside curly quotes (${value.trim().slice(0, 1)}…${value.trim().slice(-1)}), which would be published as part of the text: use straight double quotes, such as ${field}: "${inner}"`,
         severity: "warning",
       });
-    } else if (Array.isArray(value)) {
-      value.forEach((entry, index) => visit(entry, `${field}[${index}]`));
-    } else if (value && typeof value === "object") {
-      for (const [key, entry] of Object.entries(value)) visit(entry, `${field}.${key}`);
     }
-  };
-  for (const [key, value] of Object.entries(data)) visit(value, key);
+  });
   return warnings;
 }

@@ -1,7 +1,8 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import yaml from "js-yaml";
+import { MAX_FRONT_MATTER_BYTES, MAX_MARKDOWN_BYTES, frontMatterTooLarge, markdownTooLarge, refuseRepeatedNodes } from "./content-limits.ts";
 
 /**
  * One YAML reading for the checker and for Eleventy, so both agree on every file.
@@ -9,7 +10,10 @@ import yaml from "js-yaml";
  * `2024-02-30` into 1 March without a word, and a date check needs the raw text.
  */
 export function parseYaml(source: string): unknown {
-  return yaml.load(source, { schema: yaml.CORE_SCHEMA });
+  const value = yaml.load(source, { schema: yaml.CORE_SCHEMA });
+  // Every later walk over the data (the check's, Eleventy's data cascade) is then bounded by its size.
+  refuseRepeatedNodes(value, source);
+  return value;
 }
 
 /** Why a file whose front matter is not YAML is refused, in the editor's words. */
@@ -80,6 +84,9 @@ export function parseFrontMatter(source: string): ParsedFile {
   // gray-matter reads the front matter alone: it looks every input up in a cache keyed by
   // the whole text, and hashing ten thousand whole stories for that costs a third of a second.
   const start = bodyStart(source);
+  // Unclosed front matter is all read as YAML; a file without any is none.
+  const frontMatterBytes = Buffer.byteLength(start ? source.slice(0, start) : source.startsWith("---") ? source : "");
+  if (frontMatterBytes > MAX_FRONT_MATTER_BYTES) throw frontMatterTooLarge(frontMatterBytes);
   const file = matter(start ? source.slice(0, start) : source, { ...frontMatterOptions });
   const data: unknown = file.data;
   const body = start ? source.slice(start) : file.content;
@@ -97,7 +104,8 @@ const parsedFiles = new Map<string, { source: string; parsed: ParsedFile }>();
  * Reads and parses a content file, parsing each text once per process: the preview checks
  * every file on every save, and an unchanged file (the same text, compared in memory,
  * which costs less than asking the disk for its modification time) keeps its parse.
- * Throws js-yaml's error for bad front matter, as parseFrontMatter does.
+ * Throws js-yaml's error for bad front matter, as parseFrontMatter does, and a
+ * ContentLimitError for a file or front matter past its size or with YAML aliases.
  *
  * `asChecked` takes the copy already read without reading the file again: the build
  * renders exactly what its check read a moment before, and the preview's check takes a
@@ -108,6 +116,9 @@ export function readContentFile(file: string, options: { asChecked?: boolean } =
   if (cached && options.asChecked) return cached.parsed;
   // A file that cannot be read or parsed now is never taken later as its last good copy.
   parsedFiles.delete(file);
+  // Refused before it is read: its size alone says it is not a page.
+  const bytes = statSync(file).size;
+  if (bytes > MAX_MARKDOWN_BYTES) throw markdownTooLarge(bytes);
   const source = readFileSync(file, "utf8");
   const parsed = cached?.source === source ? cached.parsed : parseFrontMatter(source);
   parsedFiles.set(file, { source, parsed });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ContentLimitError } from "./content-limits.ts";
 import { FrontMatterLanguageError } from "./frontmatter.ts";
 import type { Problem } from "./problems.ts";
 import { nearMatch } from "./suggest.ts";
@@ -51,6 +52,7 @@ function schemaAt(schema: z.ZodType, issuePath: PropertyKey[]): z.ZodType {
 /** js-yaml's messages are for programmers; this one says what the editor can do. */
 export function yamlProblem(file: string, error: unknown): Problem {
   if (error instanceof FrontMatterLanguageError) return { file, line: 1, field: "front matter", message: error.message, severity: "error" };
+  if (error instanceof ContentLimitError) return { file, ...(error.field ? { line: 1, field: error.field } : {}), message: error.message, severity: "error" };
   const mark = (error as { mark?: { line?: number } }).mark;
   const reason = (error as { reason?: string }).reason ?? String(error);
   // gray-matter hands js-yaml the text from the end of the opening --- line, so its

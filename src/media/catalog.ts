@@ -44,8 +44,26 @@ export const EMPTY_CATALOG: MediaCatalog = { images: new Map(), documents: new M
 export const LARGE_IMAGE_BYTES = 10 * 1024 * 1024;
 /** Wider or taller than this is more than any screen shows; the resized copies stop at 1,280. */
 export const LARGE_IMAGE_PIXELS = 6000;
-/** Past this many pixels an image is refused: decoding it could exhaust the build machine's memory. */
-export const MAX_IMAGE_PIXELS = 100_000_000;
+/**
+ * Past this many pixels an image is refused. Phone photos are 12 to 50 megapixels (a
+ * "50 MP" sensor gives 8,192 × 6,144, 50.3 MP), and every one of them is published; the
+ * 100 MP and 200 MP modes of some phones, and scans and renders larger still, are not:
+ * a 10,000 × 10,000 PNG of 396 KB added about 60 s and 880 MB to a build. An animation
+ * counts every frame's pixels.
+ */
+export const MAX_IMAGE_PIXELS = 60_000_000;
+
+/** An image whose pixels (every frame's, for an animation) are past MAX_IMAGE_PIXELS: it is never decoded. */
+class ImageTooLargeError extends Error {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    readonly frames: number,
+    readonly bytes: number,
+  ) {
+    super(`${width} × ${height} pixels${frames > 1 ? `, ${frames} frames` : ""}`);
+  }
+}
 
 /** Images already read, by file, size and modification time: the preview checks the site on every save. */
 const known = new Map<string, { key: string; info: ImageInfo }>();
@@ -62,6 +80,16 @@ async function readImage(contentDir: string, name: string): Promise<ImageInfo> {
   const { default: sharp } = await import("sharp");
   const metadata = await sharp(bytes, { limitInputPixels: false }).metadata();
   if (!metadata.width || !metadata.height || !metadata.format) throw new Error("no width, height or format");
+  const frames = metadata.pages ?? 1;
+  const pixels = metadata.width * (metadata.pageHeight ?? metadata.height) * frames;
+  if (pixels > MAX_IMAGE_PIXELS) throw new ImageTooLargeError(metadata.width, metadata.pageHeight ?? metadata.height, frames, bytes.length);
+  // The header alone says nothing of the rest: every pixel of every frame is decoded, so
+  // an image cut short or damaged is refused here, naming its file, and not deep in the
+  // build. One channel is kept, as the pixels are not needed, only that they decode.
+  await sharp(bytes, { failOn: "error", limitInputPixels: false, pages: frames > 1 ? -1 : 1 })
+    .extractChannel(0)
+    .raw()
+    .toBuffer();
   const turned = (metadata.orientation ?? 1) >= 5;
   const info: ImageInfo = {
     name,
@@ -95,19 +123,10 @@ export async function readMedia(
     try {
       info = await readImage(contentDir, name);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      problems.push({ file: displayPath(file), message: `could not be read as an image (${reason}): export it again as PNG or JPEG`, severity: "error" });
+      problems.push({ file: displayPath(file), message: unreadableImageMessage(error), severity: "error" });
       continue;
     }
     const size = `${formatFileSize(info.bytes)}, ${info.width} × ${info.height} pixels`;
-    if (info.width * info.height > MAX_IMAGE_PIXELS) {
-      problems.push({
-        file: displayPath(file),
-        message: `is too large to publish (${size}): resize it to at most ${LARGE_IMAGE_PIXELS} pixels on its longest side`,
-        severity: "error",
-      });
-      continue;
-    }
     if (info.bytes > LARGE_IMAGE_BYTES || Math.max(info.width, info.height) > LARGE_IMAGE_PIXELS) {
       problems.push({
         file: displayPath(file),
@@ -124,6 +143,19 @@ export async function readMedia(
     documentMap.set(`${DOCUMENTS_URL}${name}`, { name, type, bytes: statSync(path.join(contentDir, DOCUMENTS_FOLDER, name)).size });
   }
   return { catalog: { images: imageMap, documents: documentMap }, problems };
+}
+
+/** Why an image is not published, in the editor's words: too large, or not whole. */
+function unreadableImageMessage(error: unknown): string {
+  const megapixels = `${MAX_IMAGE_PIXELS / 1_000_000} megapixels`;
+  if (error instanceof ImageTooLargeError) {
+    const size = `${formatFileSize(error.bytes)}, ${error.message}`;
+    return error.frames > 1
+      ? `is an animation too large to publish (${size}, more than ${megapixels} in all): make it smaller or shorter, or publish it as a video elsewhere and link to it`
+      : `is too large to publish (${size}, more than ${megapixels}): resize it to at most ${LARGE_IMAGE_PIXELS} pixels on its longest side`;
+  }
+  const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+  return `could not be read as an image (${reason}), so it is damaged or cut short (a copy or upload that did not finish): export it again as PNG or JPEG`;
 }
 
 /** The catalog of each content folder's last check: the renderers of that folder read it. */

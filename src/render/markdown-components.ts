@@ -5,6 +5,7 @@ import type StateCore from "markdown-it/lib/rules_core/state_core.mjs";
 import type Token from "markdown-it/lib/token.mjs";
 import { COMPONENTS, type ComponentInfo } from "../content/components.ts";
 import { slugifyWith } from "../content/slug.ts";
+import { LAYOUT_IDS } from "./layout-ids.ts";
 
 export { COMPONENTS } from "../content/components.ts";
 
@@ -24,9 +25,6 @@ export const COMPONENT_NAMES: readonly string[] = COMPONENTS.map((component) => 
 
 /** A service page gets a contents list once it has this many level-2 headings. */
 export const CONTENTS_MIN_HEADINGS = 3;
-
-/** Ids the page itself uses (skip link target, header, search): a heading never takes one. */
-const RESERVED_IDS = new Set(["maincontent", "search", "search-field", "header-navigation", "contents"]);
 
 /** The words after `::: name`, trimmed. */
 export function componentTitle(info: string, name: string): string {
@@ -155,7 +153,8 @@ export function useComponents(md: MarkdownIt): void {
     level: [2, 3],
     slugify: (text: string) => {
       const slug = slugifyWith(text) || "section";
-      return RESERVED_IDS.has(slug) ? `${slug}-section` : slug;
+      // An id the layout uses is never a heading's: the skip link and the menu keep theirs.
+      return LAYOUT_IDS.has(slug) ? `${slug}-section` : slug;
     },
     tabIndex: false,
   });

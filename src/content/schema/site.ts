@@ -21,6 +21,21 @@ const siteOrigin = z.url({ error: "must be the full address of the live site, su
   { error: "must be an https:// address with nothing after the domain, such as https://www.example.nhs.uk (a site in a folder sets RI_PATH_PREFIX instead)" },
 );
 
+/**
+ * The site's language, as every page's `lang`, the feeds' `xml:lang` and the schema.org
+ * data say it: a well-formed BCP 47 tag (Intl refuses any other), such as `en-GB`.
+ */
+const languageTag = z.string().refine(
+  (value) => {
+    try {
+      return value.length <= 35 && Intl.getCanonicalLocales(value).length === 1;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be a language tag such as "en-GB" or "cy" (BCP 47: the language, then "-" and the country if needed)' },
+);
+
 /** `content/_data/site.json`: what every page needs to know about the site. */
 export const siteSchema = z.strictObject({
   name: text("name", 100),
@@ -31,7 +46,7 @@ export const siteSchema = z.strictObject({
     descriptor: z.string().optional(),
   }),
   url: siteOrigin,
-  language: z.string().optional(),
+  language: languageTag.optional(),
   dateStyle: z.enum(["ordinal", "nhs"], { error: 'must be "ordinal" (12th December 2024) or "nhs" (12 December 2024)' }).optional(),
   navigation: z.array(link),
   footer: z.array(link),
