@@ -15,8 +15,9 @@ import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
 
 /**
  * `npm run cms` on a copy of the project: the preview's /admin/ uses Decap's local
- * backend (decap-server), a story saved there with an upload is written into the working
- * copy's content/, and the preview shows it.
+ * backend (src/cli/cms-backend.ts), a story saved there with an upload is written into
+ * the working copy's content/, and the preview shows it. tests/local-servers.test.ts
+ * tries the requests a hostile page could make of both servers.
  */
 describe("local editing with npm run cms", { skip: browserSkip, timeout: 300_000 }, () => {
   let root: string;

@@ -1,6 +1,6 @@
 import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
-import { CONTENT_FOLDERS } from "../content/types.ts";
+import { CONTENT_FOLDERS, locate } from "../content/types.ts";
 import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "./file-signatures.ts";
 import { type Problem, displayPath } from "./problems.ts";
 import { DOCUMENTS_FOLDER, IMAGES_FOLDER } from "../content/site-urls.ts";
@@ -87,6 +87,60 @@ function imageProblem(file: string, name: string): string | undefined {
   return undefined;
 }
 
+/** What the contract makes of a file by its place and name (its bytes are checked apart). */
+export type ContentKind = "markdown" | "data" | "image" | "document" | "placeholder";
+
+const CONTENT_FOLDER_NAMES = new Set(CONTENT_FOLDERS.map((folder) => folder.folder));
+
+/** Whether the contract names a folder `name` inside `parents` (the folders above it, from content/ down). */
+function isContentFolder(parents: readonly string[], name: string): boolean {
+  const top = parents[0];
+  if (top === undefined) return name === DATA_FOLDER || name === IMAGES_FOLDER || name === DOCUMENTS_FOLDER || CONTENT_FOLDER_NAMES.has(name);
+  if (top === IMAGES_FOLDER || top === DOCUMENTS_FOLDER) return /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name);
+  return Boolean(CONTENT_FOLDERS.find((folder) => folder.folder === top)?.years && parents.length === 1 && /^\d{4}$/.test(name));
+}
+
+/** What a file named `name` inside `parents` is, or undefined when the contract does not name it. */
+function contentKindOf(parents: readonly string[], name: string): ContentKind | undefined {
+  const top = parents[0];
+  const inMedia = top === IMAGES_FOLDER || top === DOCUMENTS_FOLDER || top === DATA_FOLDER;
+  const extension = extensionOf(name).toLowerCase();
+  if (name === ".gitkeep") return "placeholder";
+  if (top === DATA_FOLDER && parents.length === 1 && DATA_FILES.includes(name)) return "data";
+  if (name.endsWith(".md") && !inMedia) return "markdown";
+  if (top === IMAGES_FOLDER && IMAGE_EXTENSIONS[extension]) return "image";
+  if (top === DOCUMENTS_FOLDER && DOCUMENT_EXTENSIONS[extension] && !name.startsWith(".")) return "document";
+  return undefined;
+}
+
+/**
+ * The allow-list as a rule on one path, for a tool that reads or writes content/ (the
+ * CMS's local backend): what the file at `relative` (inside content/, forward slashes)
+ * is, or why the check would refuse it. Markdown must also be where its type goes. The
+ * bytes of an image or document are the check's to judge once it is written.
+ */
+export function contentPathKind(relative: string): { kind: Exclude<ContentKind, "placeholder"> } | { problem: string } {
+  const parts = relative.split("/");
+  const name = parts.pop() ?? "";
+  for (const [index, folder] of parts.entries()) {
+    if (!isContentFolder(parts.slice(0, index), folder)) return { problem: misplacedFolder(parts.slice(0, index), folder) };
+  }
+  const kind = contentKindOf(parts, name);
+  if (!kind || kind === "placeholder")
+    return { problem: misplacedFile(name, parts[0] === IMAGES_FOLDER, parts[0] === DATA_FOLDER, parts[0] === DOCUMENTS_FOLDER) };
+  if (kind === "markdown") {
+    const located = locate(relative);
+    if (!located.ok) return { problem: located.problem };
+  }
+  return { kind };
+}
+
+/** Whether the contract names the folder at `relative` (inside content/, forward slashes; "" is content/ itself). */
+export function isContentFolderPath(relative: string): boolean {
+  const parts = relative ? relative.split("/") : [];
+  return parts.every((folder, index) => isContentFolder(parts.slice(0, index), folder));
+}
+
 /**
  * Walks every entry under the content folder without following links, and sorts each
  * into markdown to check, images to publish, or a problem.
@@ -94,7 +148,6 @@ function imageProblem(file: string, name: string): string | undefined {
 export function inventoryContent(contentDir: string): ContentInventory {
   const result: ContentInventory = { markdown: [], images: [], documents: [], problems: [] };
   const problem = (absolute: string, message: string) => result.problems.push({ file: displayPath(absolute), message, severity: "error" });
-  const contentFolders = new Map(CONTENT_FOLDERS.map((folder) => [folder.folder, folder]));
 
   const walk = (dir: string, parents: string[]) => {
     let entries: Dirent[];
@@ -108,32 +161,30 @@ export function inventoryContent(contentDir: string): ContentInventory {
     const inImages = top === IMAGES_FOLDER;
     const inDocuments = top === DOCUMENTS_FOLDER;
     const inData = top === DATA_FOLDER;
-    const contentFolder = top === undefined ? undefined : contentFolders.get(top);
     for (const entry of entries) {
       const absolute = path.join(dir, entry.name);
       const { name } = entry;
       if (entry.isSymbolicLink()) {
         problem(absolute, "is a symbolic link, which the site never follows: replace it with the file or folder itself");
-      } else if (entry.isDirectory()) {
-        const allowed =
-          (!top && (name === DATA_FOLDER || name === IMAGES_FOLDER || name === DOCUMENTS_FOLDER || contentFolders.has(name))) ||
-          (contentFolder?.years && parents.length === 1 && /^\d{4}$/.test(name)) ||
-          ((inImages || inDocuments) && /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(name));
-        if (allowed) walk(absolute, [...parents, name]);
+        continue;
+      }
+      if (entry.isDirectory()) {
+        if (isContentFolder(parents, name)) walk(absolute, [...parents, name]);
         else problem(absolute, misplacedFolder(parents, name));
-      } else if (!entry.isFile()) {
+        continue;
+      }
+      const kind = entry.isFile() ? contentKindOf(parents, name) : undefined;
+      if (!entry.isFile()) {
         problem(absolute, "is not a file or a folder: delete it");
-      } else if (name === ".gitkeep") {
-        // An empty folder's placeholder for git: never read, never published.
-      } else if (inData && parents.length === 1 && DATA_FILES.includes(name)) {
-        // Read and checked against its schema by the check.
-      } else if (name.endsWith(".md") && !inImages && !inData && !inDocuments) {
+      } else if (kind === "placeholder" || kind === "data") {
+        // An empty folder's placeholder for git is never read; the data files are read and checked against their schemas by the check.
+      } else if (kind === "markdown") {
         result.markdown.push(absolute);
-      } else if (inImages && IMAGE_EXTENSIONS[extensionOf(name).toLowerCase()]) {
+      } else if (kind === "image") {
         const wrong = imageProblem(absolute, name);
         if (wrong) problem(absolute, wrong);
         else result.images.push([...parents.slice(1), name].join("/"));
-      } else if (inDocuments && DOCUMENT_EXTENSIONS[extensionOf(name).toLowerCase()] && !name.startsWith(".")) {
+      } else if (kind === "document") {
         let wrong: string | undefined;
         try {
           wrong = documentProblem(absolute, DOCUMENT_EXTENSIONS[extensionOf(name).toLowerCase()] ?? "pdf");

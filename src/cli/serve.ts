@@ -1,10 +1,13 @@
 import { type ChildProcess, fork } from "node:child_process";
 import { mkdirSync } from "node:fs";
+import type { IncomingMessage } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { previewAdminPage } from "./preview-admin.ts";
+import { guardServer, guardUpgrades, hostRefusal, originRefusal, ownHostNames, ownOrigins, pathRefusal } from "./request-guard.ts";
 import { SCRIPT_NODE_ARGS } from "./script-args.ts";
 import type { WorkerMessage } from "./preview-worker.ts";
 import { DEV_SERVER_PORT } from "./serve-port.ts";
@@ -36,6 +39,9 @@ const { values } = parseArgs({
     host: { type: "string", default: "127.0.0.1" },
   },
 });
+// Given by `npm run cms` to this process alone: the admin page's key to the local backend.
+const backendKey = process.env.RI_CMS_KEY;
+delete process.env.RI_CMS_KEY;
 const input = path.resolve(values.input);
 const shownHost = values.host === "127.0.0.1" ? "localhost" : values.host;
 const output = path.resolve(values.output);
@@ -46,7 +52,7 @@ const server = EleventyDevServer.getServer("ri-preview", output, {
   port: Number(values.port),
   // Layout changes touch every page: a full reload is simpler and always right.
   domDiff: false,
-  middleware: [previewAdminPage(output)],
+  middleware: [previewAdminPage(output, backendKey)],
   messageOnStart: () => false,
   logger: { info: console.log, log: () => {}, error: console.error },
 });
@@ -118,6 +124,18 @@ const watcher = watchFiles(watched, (files) => {
   else build();
 });
 
+// It shows drafts and embargoed stories: it answers only its own names and origins, and
+// no request can stop it (src/cli/request-guard.ts). Eleventy's dev server answers any
+// Host and ends on a path such as /..%2f, so its own handling comes after this guard.
+const names = ownHostNames(values.host);
+const httpServer = server.server;
+const listeningPort = () => (httpServer.address() as AddressInfo | null)?.port ?? Number(values.port);
+const guard = (request: IncomingMessage) =>
+  hostRefusal(request, names, listeningPort()) ?? pathRefusal(request.url) ?? originRefusal(request, ownOrigins(names, listeningPort()));
+guardServer(httpServer, guard, "The preview");
+// The dev server adds its live-reload WebSocket when it starts listening, before this runs.
+httpServer.once("listening", () => guardUpgrades(httpServer, guard, "The preview"));
+
 // Eleventy's dev server listens on every interface and has no setting for it.
 server._serverListen = function (this: EleventyDevServer, port: number) {
   this.server.listen({ port, host: values.host });
@@ -125,6 +143,8 @@ server._serverListen = function (this: EleventyDevServer, port: number) {
 server.serve(Number(values.port));
 // A save made before the watcher is ready would go unheard.
 await Promise.all([server.ready(), watcher.ready]);
+// `npm run cms` allows the editor's page at this port, which may not be the one asked for.
+process.send?.({ type: "listening", port: listeningPort() });
 console.log(`Preview at ${server.getServerUrl(shownHost)} (drafts and embargoed stories included). Press Ctrl+C to stop.`);
 build();
 

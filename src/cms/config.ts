@@ -188,9 +188,10 @@ export function cmsFields(schema: z.ZodType, topics: Topic[], prefix = "", inOpt
 /** Where the CMS commits: the GitHub repository and branch, set when the site is built. */
 export interface CmsBackend {
   /**
-   * Offer Decap's local backend (`decap-server`, started by `npm run cms`), which edits
-   * the working copy. Only preview builds set it: they are the only ones served with a
-   * policy that lets the editor reach it (src/publish/csp.ts PREVIEW_ADMIN_CSP_DIRECTIVES).
+   * Offer Decap's local backend (served by `npm run cms`, src/cli/cms-backend.ts), which
+   * edits the working copy's content/. Only preview builds set it: they are the only ones
+   * served with a policy that lets the editor reach it (src/publish/csp.ts
+   * PREVIEW_ADMIN_CSP_DIRECTIVES), and the preview adds the run's key to its address.
    */
   local?: boolean;
   repo?: string;
