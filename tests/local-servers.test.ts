@@ -274,6 +274,23 @@ describe("the preview and the content editor's backend answer only the editor", 
     assert.equal(runner.exitCode, null, "npm run cms is still running");
   });
 
+  // Last: it stops the servers. Where the kernel lists a process's children (Linux).
+  it("says which of npm run cms's servers stopped, and why, and stops", async (test) => {
+    const children = await readFile(`/proc/${runner.pid}/task/${runner.pid}/children`, "utf8").catch(() => undefined);
+    if (children === undefined) return test.skip("no /proc here");
+    const pids = children.trim().split(/\s+/).map(Number);
+    const commands = await Promise.all(pids.map((pid) => readFile(`/proc/${pid}/cmdline`, "utf8").catch(() => "")));
+    const preview = pids.find((_, index) => commands[index]?.includes("serve.ts"));
+    assert.ok(preview, commands.join("\n"));
+    const exited = new Promise<number | null>((resolve) => runner.once("exit", (code) => resolve(code)));
+    process.kill(preview, "SIGKILL");
+    assert.equal(await exited, 1);
+    assert.match(
+      output,
+      /The preview \(npm start\) stopped: it was stopped by SIGKILL\. The content editor cannot work without it, so its backend stops too\./,
+    );
+  });
+
   it("a preview without the backend offers its editor none, and the backend's key is in no built file", async () => {
     const built = await readFile(path.join(project, "_preview", "admin", "config.yml"), "utf8");
     assert.doesNotMatch(built, new RegExp(apiPath.split("/").at(-1) ?? "no key"));

@@ -22,6 +22,15 @@ const { values } = parseArgs({
   },
 });
 const send = (message: WorkerMessage) => process.send?.(message);
+// The preview is gone (stopped, or killed): so is this, even mid-build, and at once, as
+// serve.ts stops a worker (SIGTERM). Not process.exit(): its exit handlers can load a
+// module through tsx's loader thread, which is shutting down too, and the main thread
+// then waits for it for ever (seen on Node 20: a worker left running after `npm run cms`
+// was killed). A disconnect while this module's imports were loading went unheard:
+// hence the test after.
+const gone = () => process.kill(process.pid, "SIGTERM");
+process.on("disconnect", gone);
+if (!process.connected) gone();
 const env = buildOptionsFromEnv();
 const started = performance.now();
 const result = await buildSite({ ...env, preview: true, input: values.input, output: values.output, quiet: true });
@@ -76,4 +85,3 @@ async function fileSaved(file: string): Promise<void> {
     send({ type: "full" });
   }
 }
-process.on("disconnect", () => process.exit(0));

@@ -61,9 +61,12 @@ let worker: ChildProcess | undefined;
 let ready = false;
 let again = false;
 let firstBuild = true;
+/** Set once the preview is stopping (see stop()). */
+let stopping = false;
 
 /** Starts a new worker: a full preview build in a fresh process, which then stays for story edits. */
 function build(): void {
+  if (stopping) return;
   if (worker && !ready) {
     again = true;
     return;
@@ -149,6 +152,9 @@ console.log(`Preview at ${server.getServerUrl(shownHost)} (drafts and embargoed 
 build();
 
 async function stop(): Promise<void> {
+  // No new worker from here on: one started while stopping (a build that was waiting for
+  // the one before) would miss the signal and outlive the preview.
+  stopping = true;
   await watcher.close();
   worker?.kill("SIGTERM");
   await server.close();

@@ -15,8 +15,19 @@ export const freePort = () =>
  * any build or server it started stop together, and waits until it has exited.
  */
 export async function stopProcessGroup(runner: ChildProcess | undefined): Promise<void> {
-  if (!runner?.pid || runner.exitCode !== null) return;
-  const exited = new Promise((resolve) => runner.once("exit", resolve));
-  process.kill(-runner.pid, "SIGTERM");
-  await exited;
+  if (!runner?.pid) return;
+  if (runner.exitCode === null && runner.signalCode === null) {
+    const exited = new Promise((resolve) => runner.once("exit", resolve));
+    process.kill(-runner.pid, "SIGTERM");
+    await exited;
+  }
+  // Anything of the group left behind (a preview worker stuck while loading, seen on
+  // Node 20) would hold the runner's output pipes open, and the test file would never end.
+  try {
+    process.kill(-runner.pid, "SIGKILL");
+  } catch {
+    // None left.
+  }
+  runner.stdout?.destroy();
+  runner.stderr?.destroy();
 }
