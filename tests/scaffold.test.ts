@@ -5,6 +5,7 @@ import { after, before, describe, it } from "node:test";
 import { parseFrontMatter } from "../src/check/frontmatter.ts";
 import { planScaffold, shortSlug } from "../src/content/scaffold.ts";
 import { makeContent, runCli, tempDir } from "./helpers/fixture-site.ts";
+import { FIXTURE_DAY } from "./helpers/test-day.ts";
 
 describe("npm run new", () => {
   let root: string;
@@ -16,7 +17,7 @@ describe("npm run new", () => {
   after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("creates a draft story dated today in London, and prints its path and preview address", async () => {
-    const result = await runCli("new", ["news", "Trial results: what we found", "--content", content], { RI_BUILD_DATE: "2026-11-24" });
+    const result = await runCli("new", ["news", "Trial results: what we found", "--content", content], { RI_BUILD_DATE: FIXTURE_DAY });
     assert.equal(result.code, 0, result.stderr);
     const file = path.join(content, "news", "2026", "trial-results-what-we-found.md");
     assert.match(result.stdout, new RegExp(`^Created ${file}\n`));

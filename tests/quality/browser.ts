@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, type Page, type Request, chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -60,8 +60,19 @@ export async function watchPage(page: Page): Promise<PageProblems> {
     else problems.consoleErrors.push(`${text}${location ? ` (${location})` : ""}`);
   });
   page.on("pageerror", (error) => problems.consoleErrors.push(error.message));
+  // A request the page's own navigation cut short (an icon still loading when a form is
+  // submitted) is aborted by the browser, not failed by the site: it is not a problem.
+  let navigations = 0;
+  const startedDuring = new WeakMap<Request, number>();
+  page.on("request", (request) => {
+    // Counted when a navigation's request starts, which is before it aborts the old page's requests.
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations++;
+    startedDuring.set(request, navigations);
+  });
   page.on("requestfailed", (request) => {
-    if (!isOfflineFont(request.url())) problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
+    const error = request.failure()?.errorText ?? "";
+    const cutShortByNavigation = error.includes("ERR_ABORTED") && navigations > (startedDuring.get(request) ?? navigations);
+    if (!isOfflineFont(request.url()) && !cutShortByNavigation) problems.failedRequests.push(`${request.url()}: ${error}`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) {
