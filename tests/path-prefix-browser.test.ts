@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { axeOn } from "./quality/axe.ts";
-import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
+import { browserSkip, launchBrowser, trackRequests, watchPage } from "./quality/browser.ts";
 import { validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
 import { PAGE_TYPES, type QualitySite, qualitySite } from "./quality/quality-site.ts";
@@ -44,11 +44,14 @@ describe("a build under the path prefix /ri/", () => {
 
     for (const [type, url] of Object.entries(PAGE_TYPES)) {
       it(`${type} loads every asset and icon under /ri/, with no CSP violation and no WCAG A/AA violation`, async () => {
+        // A context of its own, with an empty cache, so that every asset the page uses is requested.
         const page = await (await browser.newContext()).newPage();
         const problems = await watchPage(page);
+        const requests = trackRequests(page);
         const requested: string[] = [];
         page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-        const response = await page.goto(server.url + url, { waitUntil: "networkidle" });
+        const response = await page.goto(server.url + url, { waitUntil: "load" });
+        await requests.whenIdle();
         assert.equal(response?.status(), 200);
         assert.ok(server.url.endsWith(PREFIX));
         const local = requested.filter((p) => !p.startsWith("/fonts/"));
