@@ -8,6 +8,7 @@ import { ROOT, runCli, snapshot, tempDir } from "./helpers/fixture-site.ts";
 import { generateContent } from "./helpers/generated-content.ts";
 import { copyProject } from "./helpers/project-copy.ts";
 import { entriesOnceDeleted } from "./helpers/build-siblings.ts";
+import { FIXTURE_DAY } from "./helpers/test-day.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A process id that is certainly not running: one that has just exited. */
@@ -34,7 +35,7 @@ describe("a build killed part-way", { timeout: 180_000 }, () => {
     const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src", "cli", "build.ts"), "--input", content, "--output", output], {
       cwd: ROOT,
       stdio: "ignore",
-      env: { ...process.env, RI_BUILD_DATE: "2026-11-24" },
+      env: { ...process.env, RI_BUILD_DATE: FIXTURE_DAY },
     });
     const exited = new Promise((resolve) => child.once("exit", resolve));
     const staging = `${output}.building-${child.pid}`;
@@ -137,7 +138,7 @@ describe("a build whose templates fail", { timeout: 120_000 }, () => {
           const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--input", content, "--output", output], {
             cwd: project,
             stdio: "ignore",
-            env: { ...process.env, RI_BUILD_DATE: "2026-11-24" },
+            env: { ...process.env, RI_BUILD_DATE: FIXTURE_DAY },
           });
           child.once("exit", (code) => resolve(code ?? 1));
         });

@@ -6,6 +6,7 @@ import { after, before, describe, it } from "node:test";
 import { buildFixture, exists, runCli, snapshot, storiesByDay } from "./helpers/fixture-site.ts";
 import { copyProject } from "./helpers/project-copy.ts";
 import { entriesOnceDeleted } from "./helpers/build-siblings.ts";
+import { FIXTURE_DAY } from "./helpers/test-day.ts";
 
 /** A build publishes a whole site or nothing, one build at a time, and says why in plain words when it cannot. */
 describe("a build never publishes a broken site", { timeout: 300_000 }, () => {
@@ -36,7 +37,7 @@ describe("a build never publishes a broken site", { timeout: 300_000 }, () => {
     const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
       const child = spawn(process.execPath, ["--import", "tsx", "src/cli/build.ts", "--input", site.content, "--output", site.output], {
         cwd: project,
-        env: { ...process.env, RI_BUILD_DATE: "2026-11-24" },
+        env: { ...process.env, RI_BUILD_DATE: FIXTURE_DAY },
       });
       let stderr = "";
       child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

@@ -21,6 +21,7 @@ import {
   saveAndPublish,
 } from "./helpers/cms-editor.ts";
 import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
+import { TODAY, nextYear } from "./helpers/test-day.ts";
 import { browserSkip, launchBrowser } from "./quality/browser.ts";
 import { type StaticServer, serveSite } from "./quality/server.ts";
 
@@ -35,7 +36,7 @@ import { type StaticServer, serveSite } from "./quality/server.ts";
  */
 /**
  * The first date typed into a form; later date fields get later days. Before the day the
- * builds take as today (runCli sets 2026-11-24), and in an earlier year, so a story's
+ * builds take as today (the real London day), and in an earlier year, so a story's
  * folder must come from its date, not from the day it was made.
  */
 const FIRST_DATE = "2025-11-01";
@@ -46,7 +47,7 @@ const FIRST_DATE = "2025-11-01";
  * made in December for January does: Decap must file it under its start's year, which the
  * check asks of the folder.
  */
-const NEXT_YEAR = new Date().getFullYear() + 1;
+const NEXT_YEAR = nextYear(TODAY);
 const SHAPED: Record<string, string> = {
   start: `${NEXT_YEAR}-01-15T18:00`,
   end: `${NEXT_YEAR}-01-15T20:00`,

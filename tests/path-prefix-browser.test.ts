@@ -1,25 +1,26 @@
 import assert from "node:assert/strict";
-import { rm } from "node:fs/promises";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { axeOn } from "./quality/axe.ts";
-import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
+import { browserSkip, launchBrowser, trackRequests, watchPage } from "./quality/browser.ts";
 import { validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
-import { PAGE_TYPES, buildQualitySite } from "./quality/quality-site.ts";
+import { PAGE_TYPES, type QualitySite, qualitySite } from "./quality/quality-site.ts";
 import { type StaticServer, serveSite } from "./quality/server.ts";
 
 const PREFIX = "/ri/";
 
 /** The site built for a GitHub Pages project site, served under /ri/ and nowhere else. */
 describe("a build under the path prefix /ri/", () => {
+  let site: QualitySite | undefined;
   let root: string;
   let output: string;
   before(async () => {
-    // linkinator serves its folder at the root, so the build goes into <root>/ri/.
-    ({ root, output } = await buildQualitySite({ RI_PATH_PREFIX: PREFIX }, "ri"));
+    // linkinator serves its folder at the root, so the build is in <root>/ri/.
+    site = await qualitySite(PREFIX);
+    ({ root, output } = site);
   });
-  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
+  after(() => site?.cleanup());
 
   it("links only to files that were built, all under /ri/", async () => {
     assert.deepEqual(await checkInternalLinks(root, { entries: ["ri/index.html", "ri/404.html"] }), []);
@@ -43,11 +44,14 @@ describe("a build under the path prefix /ri/", () => {
 
     for (const [type, url] of Object.entries(PAGE_TYPES)) {
       it(`${type} loads every asset and icon under /ri/, with no CSP violation and no WCAG A/AA violation`, async () => {
+        // A context of its own, with an empty cache, so that every asset the page uses is requested.
         const page = await (await browser.newContext()).newPage();
         const problems = await watchPage(page);
+        const requests = trackRequests(page);
         const requested: string[] = [];
         page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-        const response = await page.goto(server.url + url, { waitUntil: "networkidle" });
+        const response = await page.goto(server.url + url, { waitUntil: "load" });
+        await requests.whenIdle();
         assert.equal(response?.status(), 200);
         assert.ok(server.url.endsWith(PREFIX));
         const local = requested.filter((p) => !p.startsWith("/fonts/"));

@@ -5,6 +5,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { ROOT, TINY_PNG, makeContent, markdownFile, runCli, tempDir } from "./helpers/fixture-site.ts";
 import { freePort, stopProcessGroup } from "./helpers/processes.ts";
+import { FIXTURE_DAY } from "./helpers/test-day.ts";
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,7 +37,7 @@ describe("the preview, saving a story", { timeout: 240_000 }, () => {
     runner = spawn(
       process.execPath,
       ["--import", "tsx", path.join(ROOT, "src", "cli", "serve.ts"), "--input", content, "--output", path.join(root, "_preview"), "--port", String(port)],
-      { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RI_BUILD_DATE: "2026-11-24" } },
+      { cwd: ROOT, detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, RI_BUILD_DATE: FIXTURE_DAY } },
     );
     runner.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
     runner.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -4,6 +4,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { checkContent } from "../src/check/check.ts";
 import { TINY_PNG, exists, makeContent, markdownFile, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
+import { FIXTURE_DAY } from "./helpers/test-day.ts";
 
 const STORIES = [
   { slug: "published", title: "Published", date: "2026-11-01", summary: "Out already." },
@@ -29,7 +30,7 @@ describe("the editors' preview", () => {
       ["preview", ["--preview"]],
       ["live", []],
     ] as const) {
-      const result = await runCli("build", ["--input", content, "--output", path.join(root, output), ...args]);
+      const result = await runCli("build", ["--input", content, "--output", path.join(root, output), ...args], { RI_BUILD_DATE: FIXTURE_DAY });
       assert.equal(result.code, 0, result.stderr);
       if (output === "live") {
         for (const file of ["a-draft.md: draft", "coming-soon.md: embargoed until 2026-12-12", "draft-and-later.md: draft", "new-service.md: draft"]) {

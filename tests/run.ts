@@ -1,8 +1,11 @@
 import { spawn } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { TODAY } from "./helpers/test-day.ts";
 import { MISSING_CHROMIUM, chromiumMissing } from "./quality/browser.ts";
+import { type QualityPrefix, SHARED_QUALITY_SITE, buildQualitySiteUnder } from "./quality/quality-site.ts";
 
 /**
  * `npm test` after the type check: every test file under node:test's spec reporter, then,
@@ -12,6 +15,11 @@ import { MISSING_CHROMIUM, chromiumMissing } from "./quality/browser.ts";
  *
  * `node --import tsx tests/run.ts tests/foo.test.ts ...` runs only the files given;
  * `--fast` (`npm run test:fast`) only the FAST files.
+ *
+ * Every suite of a run builds as of the same real London day (RI_TEST_DAY, fixed here), and
+ * the quality site is built once, under each prefix a suite asks for, before the suites
+ * start: the suites that read it (axe, HTML, links, search, keyboard) share it rather than
+ * each spending a build on the same site.
  */
 
 /**
@@ -54,11 +62,38 @@ const files = given.length
       .sort()
       .map((name) => path.join("tests", name));
 
-const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], {
-  cwd: path.join(here, ".."),
-  stdio: "inherit",
-});
+const root = path.join(here, "..");
+/** The prefixes whose quality site a file asks for: `qualitySite("/ri/")`, `qualitySite()` or the harness. */
+const prefixesOf = (file: string): QualityPrefix[] => {
+  const text = readFileSync(path.resolve(root, file), "utf8");
+  const prefixes: QualityPrefix[] = [];
+  if (/qualitySite\(\)|startHarness\(\)/.test(text)) prefixes.push("/");
+  if (/qualitySite\((PREFIX|"\/ri\/")\)/.test(text)) prefixes.push("/ri/");
+  return prefixes;
+};
+const wanted = [...new Set(files.flatMap(prefixesOf))];
+
+const env: NodeJS.ProcessEnv = { ...process.env, RI_TEST_DAY: TODAY };
+const shared: string[] = [];
+const started = Date.now();
+try {
+  const sites = await Promise.all(wanted.map(async (prefix) => ({ prefix, ...(await buildQualitySiteUnder(prefix)) })));
+  for (const { prefix, root: siteRoot } of sites) {
+    env[SHARED_QUALITY_SITE[prefix]] = siteRoot;
+    shared.push(siteRoot);
+  }
+  if (sites.length)
+    console.log(
+      `ℹ the quality site, built once for every suite (${sites.map((site) => site.prefix).join(" and ")}): ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const child = spawn(process.execPath, ["--import", "tsx", "--test", "--test-reporter=spec", ...files], { cwd: root, stdio: "inherit", env });
 const code = await new Promise<number>((resolve) => child.on("exit", (exit, signal) => resolve(exit ?? (signal ? 1 : 0))));
+await Promise.all(shared.map((dir) => rm(dir, { recursive: true, force: true, maxRetries: 10 })));
 // The fast files use no browser, so a missing one is not their business.
 if (chromiumMissing && !fast) {
   console.error(`\n${MISSING_CHROMIUM}`);

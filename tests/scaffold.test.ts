@@ -5,6 +5,10 @@ import { after, before, describe, it } from "node:test";
 import { parseFrontMatter } from "../src/check/frontmatter.ts";
 import { planScaffold, shortSlug } from "../src/content/scaffold.ts";
 import { makeContent, runCli, tempDir } from "./helpers/fixture-site.ts";
+import { FIXTURE_DAY } from "./helpers/test-day.ts";
+
+/** The CLIs as of FIXTURE_DAY: the files `npm run new` makes are dated that day. */
+const runAtFixtureDay = (...[script, args, env]: Parameters<typeof runCli>) => runCli(script, args, { RI_BUILD_DATE: FIXTURE_DAY, ...env });
 
 describe("npm run new", () => {
   let root: string;
@@ -16,7 +20,7 @@ describe("npm run new", () => {
   after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
   it("creates a draft story dated today in London, and prints its path and preview address", async () => {
-    const result = await runCli("new", ["news", "Trial results: what we found", "--content", content], { RI_BUILD_DATE: "2026-11-24" });
+    const result = await runAtFixtureDay("new", ["news", "Trial results: what we found", "--content", content]);
     assert.equal(result.code, 0, result.stderr);
     const file = path.join(content, "news", "2026", "trial-results-what-we-found.md");
     assert.match(result.stdout, new RegExp(`^Created ${file}\n`));
@@ -31,15 +35,15 @@ describe("npm run new", () => {
   });
 
   it("makes files that pass the check as drafts and fail it, with a fix, once published unwritten", async () => {
-    assert.equal((await runCli("new", ["service", "Data and statistics", "--content", content])).code, 0);
-    assert.equal((await runCli("new", ["page", "Contact us", "--content", content])).code, 0);
-    const check = await runCli("check", [content]);
+    assert.equal((await runAtFixtureDay("new", ["service", "Data and statistics", "--content", content])).code, 0);
+    assert.equal((await runAtFixtureDay("new", ["page", "Contact us", "--content", content])).code, 0);
+    const check = await runAtFixtureDay("check", [content]);
     assert.equal(check.code, 0, check.stderr);
     const service = path.join(content, "services", "data-and-statistics.md");
     const text = await readFile(service, "utf8");
     assert.match(text, /^reviewed: 2026-11-24\nreviewDue: 2027-11-24\n/m);
     await writeFile(service, text.replace("draft: true\n", ""));
-    const published = await runCli("check", [content]);
+    const published = await runAtFixtureDay("check", [content]);
     assert.equal(published.code, 1);
     assert.deepEqual(
       published.stderr
@@ -58,7 +62,7 @@ describe("npm run new", () => {
     const own = await tempDir("new-study");
     const content = await makeContent(own);
     t.after(() => rm(own, { recursive: true, force: true, maxRetries: 10 }));
-    const result = await runCli("new", ["study", "Example memory study", "--content", content]);
+    const result = await runAtFixtureDay("new", ["study", "Example memory study", "--content", content]);
     assert.equal(result.code, 0, result.stderr);
     const file = path.join(content, "studies", "example-memory-study.md");
     assert.match(result.stdout, /open http:\/\/localhost:8080\/studies\/example-memory-study\/\n/);
@@ -73,9 +77,9 @@ describe("npm run new", () => {
       reviewed: "2026-11-24",
       draft: true,
     });
-    assert.equal((await runCli("check", [content])).code, 0);
+    assert.equal((await runAtFixtureDay("check", [content])).code, 0);
     await writeFile(file, text.replace("draft: true\n", ""));
-    const published = await runCli("check", [content]);
+    const published = await runAtFixtureDay("check", [content]);
     assert.equal(published.code, 1);
     const lines = published.stderr
       .trim()
@@ -93,20 +97,23 @@ describe("npm run new", () => {
   });
 
   it("refuses a file that exists, and says how to choose another address", async () => {
-    const result = await runCli("new", ["news", "Trial results: what we found", "--content", content]);
+    const result = await runAtFixtureDay("new", ["news", "Trial results: what we found", "--content", content]);
     assert.equal(result.code, 1);
     assert.match(result.stderr, /^Nothing was created: .*news\/2026\/trial-results-what-we-found\.md already exists: .*--slug trial-results-what-we-found-2\n/);
-    const again = await runCli("new", ["news", "Trial results: what we found", "--slug", "trial-results-2", "--content", content]);
+    const again = await runAtFixtureDay("new", ["news", "Trial results: what we found", "--slug", "trial-results-2", "--content", content]);
     assert.equal(again.code, 0, again.stderr);
   });
 
   it("refuses an unknown kind of content, a reserved address and a title the schema rejects", async () => {
     assert.match(
-      (await runCli("new", ["blog", "Hello", "--content", content])).stderr,
+      (await runAtFixtureDay("new", ["blog", "Hello", "--content", content])).stderr,
       /"blog" is not a kind of content: use news, event, service, page or study/,
     );
-    assert.match((await runCli("new", ["page", "Search", "--content", content])).stderr, /the address \/search\/ is the search page: give another with --slug/);
-    assert.match((await runCli("new", ["page", "???", "--content", content])).stderr, /cannot make an address from the title "\?\?\?"/);
+    assert.match(
+      (await runAtFixtureDay("new", ["page", "Search", "--content", content])).stderr,
+      /the address \/search\/ is the search page: give another with --slug/,
+    );
+    assert.match((await runAtFixtureDay("new", ["page", "???", "--content", content])).stderr, /cannot make an address from the title "\?\?\?"/);
   });
 });
 

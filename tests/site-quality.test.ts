@@ -1,19 +1,20 @@
 import assert from "node:assert/strict";
-import { readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseHTML } from "linkedom";
 import { after, before, describe, it } from "node:test";
 import { checkTitlesAndHeadings, htmlFiles, nuCheck, validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
-import { buildQualitySite } from "./quality/quality-site.ts";
+import { type QualitySite, qualitySite } from "./quality/quality-site.ts";
 
 describe("every built page", () => {
-  let root: string;
+  let site: QualitySite | undefined;
   let output: string;
   before(async () => {
-    ({ root, output } = await buildQualitySite());
+    site = await qualitySite();
+    ({ output } = site);
   });
-  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
+  after(() => site?.cleanup());
 
   it("is valid HTML with no skipped heading levels", async () => {
     assert.ok((await htmlFiles(output)).length >= 25);

@@ -4,6 +4,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseFrontMatter } from "../src/check/frontmatter.ts";
 import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
+import { TODAY } from "./helpers/test-day.ts";
 
 /**
  * The real content, built as CI builds it. Every assertion here must stay true as editors
@@ -12,8 +13,8 @@ import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.
  * folder (tests/site-any-content.test.ts runs it on a copy with more in it).
  */
 const CONTENT = path.resolve(process.env.RI_TEST_CONTENT ?? path.join(ROOT, "content"));
-/** runCli builds as if today were this day: stories dated later are embargoed. */
-const BUILD_DAY = "2026-11-24";
+/** The real London day, as CI's deploy builds: stories dated later are embargoed. */
+const BUILD_DAY = TODAY;
 
 /** The stories the site was seeded with: they stay, with their dates. */
 const SEED_STORIES = [
@@ -93,7 +94,7 @@ describe(`the R&I site${FROM}`, () => {
     root = await tempDir("site");
     output = path.join(root, "_site");
     pages = await publishedPages(CONTENT);
-    const result = await runCli("build", ["--input", CONTENT, "--output", output]);
+    const result = await runCli("build", ["--input", CONTENT, "--output", output], { RI_BUILD_DATE: BUILD_DAY });
     assert.equal(result.code, 0, result.stderr);
   });
   after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
@@ -287,7 +288,7 @@ describe(`the R&I site in the NHS date style${FROM}`, () => {
     const siteFile = path.join(root, "content", "_data", "site.json");
     const site = JSON.parse(await readFile(siteFile, "utf8")) as Record<string, unknown>;
     await writeFile(siteFile, JSON.stringify({ ...site, dateStyle: "nhs" }));
-    const result = await runCli("build", ["--input", path.join(root, "content"), "--output", path.join(root, "_site")]);
+    const result = await runCli("build", ["--input", path.join(root, "content"), "--output", path.join(root, "_site")], { RI_BUILD_DATE: BUILD_DAY });
     assert.equal(result.code, 0, result.stderr);
   });
   after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { execFileSync } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { before, describe, it } from "node:test";
 import yaml from "js-yaml";
@@ -14,6 +16,8 @@ interface Step {
 }
 interface Job {
   name?: string;
+  env?: Record<string, string>;
+  "timeout-minutes"?: number;
   "runs-on"?: string;
   strategy?: { matrix?: Record<string, unknown> };
   needs?: string | string[];
@@ -61,26 +65,87 @@ describe("the GitHub Actions workflow", () => {
     assert.deepEqual(workflow.permissions, { contents: "read" });
   });
 
-  it("checks the content and runs every test, browser tests included, on Node 20, 22 and 24", () => {
-    const test = workflow.jobs.test as Job;
-    assert.deepEqual(test.strategy?.matrix?.node, [20, 22, 24]);
-    assert.equal(test.container, "node:${{ matrix.node }}-bookworm");
-    assert.ok(uses(test, "actions/checkout"));
-    assert.deepEqual(uses(test, "actions/setup-node")?.with, { "node-version": "${{ matrix.node }}", cache: "npm" });
-    const commands = runs(test);
+  /** The order of the given commands among a job's steps, or -1 for each one missing. */
+  const orderOf = (job: Job, commands: string[]) => commands.map((command) => job.steps.findIndex((step) => step.run === command));
+  const inOrder = (order: number[]) => order.every((index) => index >= 0) && order.every((index, i) => i === 0 || index > (order[i - 1] ?? -1));
+
+  it("gates every pull request, push and nightly run on the content: check, build, then checks of the built site, with Chromium for axe", () => {
+    const content = workflow.jobs.content as Job;
+    assert.equal(content.if, undefined, "on every event");
+    assert.deepEqual(needsOf(content), [], "waits for nothing");
+    assert.match(content.name ?? "", /^Content gate/);
+    const commands = runs(content);
+    assert.match(commands, /apt-get install [^\n]*\bchromium\b/);
+    assert.ok(inOrder(orderOf(content, ["npm ci", "npm run check", "npm run build", "npm run check:site"])), "npm ci, check, build, check:site, in that order");
+  });
+
+  it("runs the generator's whole suite, on Node 20, 22 and 24, only for a pull request that changes something outside content/", () => {
+    const changes = workflow.jobs.changes as Job;
+    assert.equal(changes.if, "github.event_name == 'pull_request'");
+    const suite = workflow.jobs.suite as Job;
+    assert.match(suite.name ?? "", /test suite/);
+    assert.deepEqual(needsOf(suite), ["changes"]);
+    assert.equal(suite.if, "needs.changes.outputs.code == 'true'");
+    assert.deepEqual(suite.strategy?.matrix?.node, [20, 22, 24]);
+    assert.equal(suite.container, "node:${{ matrix.node }}-bookworm");
+    assert.deepEqual(uses(suite, "actions/setup-node")?.with, { "node-version": "${{ matrix.node }}", cache: "npm" });
+    const commands = runs(suite);
     assert.match(commands, /apt-get install [^\n]*\bchromium\b/);
     assert.match(commands, /apt-get install [^\n]*\bdefault-jre-headless\b/, "Java, for the Nu HTML Checker");
-    const order = ["npm ci", "npm run check", "npm test"].map((command) => test.steps.findIndex((step) => step.run === command));
-    assert.ok(
-      order.every((index) => index >= 0),
-      "npm ci, npm run check and npm test each run",
-    );
-    assert.deepEqual(
-      order,
-      order.toSorted((a, b) => a - b),
-      "in that order",
-    );
-    assert.equal(test.if, undefined, "on every event");
+    assert.ok(inOrder(orderOf(suite, ["npm ci", "npm test"])));
+    assert.match(commands, /TZ="\$zone"/, "the date tests again under far time zones");
+  });
+
+  it("runs the browser suites once, on the Node version the site is deployed with", () => {
+    assert.equal(workflow.jobs.suite?.env?.RI_SKIP_BROWSER_TESTS, "${{ matrix.node != 24 && '1' || '' }}");
+  });
+
+  it("tells content-only pull requests from code ones by the files changed outside content/", async () => {
+    const step = (workflow.jobs.changes as Job).steps.find((s) => s.id === "paths");
+    assert.deepEqual(uses(workflow.jobs.changes as Job, "actions/checkout")?.with, { "fetch-depth": 2 });
+    // The step's own script, run on a merge commit as GitHub makes for a pull request.
+    const repo = await mkdtemp(path.join(tmpdir(), "ri-changes-"));
+    const git = (...args: string[]) =>
+      execFileSync("git", ["-c", "user.name=t", "-c", "user.email=t@example.invalid", ...args], { cwd: repo, encoding: "utf8" });
+    const codeFor = async (changed: string[]): Promise<string> => {
+      git("init", "-q", "-b", "main");
+      await mkdir(path.join(repo, "content", "news"), { recursive: true });
+      await writeFile(path.join(repo, "content", "news", "a.md"), "a");
+      await writeFile(path.join(repo, "package.json"), "{}");
+      git("add", ".");
+      git("commit", "-q", "-m", "base");
+      git("checkout", "-q", "-b", "change");
+      for (const file of changed) {
+        await mkdir(path.dirname(path.join(repo, file)), { recursive: true });
+        await writeFile(path.join(repo, file), "changed");
+      }
+      git("add", ".");
+      git("commit", "-q", "-m", "change");
+      git("checkout", "-q", "main");
+      git("merge", "-q", "--no-ff", "-m", "merge", "change");
+      const output = path.join(repo, ".output");
+      execFileSync("bash", ["-e", "-c", step?.run ?? "exit 1"], { cwd: repo, env: { ...process.env, GITHUB_OUTPUT: output }, stdio: "ignore" });
+      const code = (await readFile(output, "utf8")).trim();
+      await rm(path.join(repo), { recursive: true, force: true });
+      await mkdir(repo);
+      return code;
+    };
+    try {
+      assert.equal(await codeFor(["content/news/b.md", "content/images/c.png"]), "code=false");
+      assert.equal(await codeFor(["content/news/b.md", "src/x.ts"]), "code=true");
+      assert.equal(await codeFor(["package-lock.json"]), "code=true");
+      assert.equal(await codeFor([".github/workflows/test-and-deploy.yml"]), "code=true");
+      assert.equal(await codeFor(["layouts/x.tsx"]), "code=true");
+    } finally {
+      await rm(repo, { recursive: true, force: true });
+    }
+  });
+
+  it("gives every job a time limit", () => {
+    for (const [name, job] of Object.entries(workflow.jobs)) {
+      const limit = job["timeout-minutes"];
+      assert.ok(typeof limit === "number" && limit > 0 && limit <= 60, `${name} has timeout-minutes`);
+    }
   });
 
   it("builds the site for deployment on the Node version .nvmrc names", () => {
@@ -94,10 +159,11 @@ describe("the GitHub Actions workflow", () => {
     for (const line of lines) assert.match(line, /uses: [\w.-]+\/[\w.-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/, line);
   });
 
-  it("deploys only from main, and only after the tests pass", () => {
+  it("deploys only from main, after the content gate and never waiting for the generator's suite", () => {
     for (const name of ["build", "deploy"]) {
       const job = workflow.jobs[name] as Job;
-      assert.ok(allNeeds(name).has("test"), `${name} waits for the tests`);
+      assert.ok(allNeeds(name).has("content"), `${name} waits for the content gate`);
+      assert.ok(!allNeeds(name).has("suite"), `${name} does not wait for the generator's suite`);
       assert.match(job.if ?? "", /github\.ref == 'refs\/heads\/main'/);
       assert.match(job.if ?? "", /github\.event_name != 'pull_request'/);
     }

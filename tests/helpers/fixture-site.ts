@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import yaml from "js-yaml";
 import { parseHTML } from "linkedom";
+import { FIXTURE_DAY, TODAY } from "./test-day.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -69,23 +70,27 @@ export interface RunResult {
   stderr: string;
 }
 
-/** Runs one of the project's CLIs as an editor would, in a child process. */
+/**
+ * Runs one of the project's CLIs as an editor would, in a child process, as of the real
+ * London day (as CI's deploy does) unless `env` names another RI_BUILD_DATE.
+ */
 export function runCli(script: "build" | "check" | "new", args: string[], env: Record<string, string> = {}): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", path.join(ROOT, "src", "cli", `${script}.ts`), ...args],
-      { cwd: ROOT, env: { ...process.env, RI_BUILD_DATE: "2026-11-24", ...env } },
+      { cwd: ROOT, env: { ...process.env, RI_BUILD_DATE: TODAY, ...env } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
+/** Builds a fixture site as of FIXTURE_DAY (its stories are dated relative to it) unless `env` names another day. */
 export async function buildFixture(options: FixtureOptions, env: Record<string, string> = {}) {
   const root = await tempDir("build");
   const content = await makeContent(root, options);
   const output = path.join(root, "_site");
-  const result = await runCli("build", ["--input", content, "--output", output], env);
+  const result = await runCli("build", ["--input", content, "--output", output], { RI_BUILD_DATE: FIXTURE_DAY, ...env });
   if (result.code !== 0) throw new Error(`build failed:\n${result.stderr}`);
   return { root, content, output, result, cleanup: () => rm(root, { recursive: true, force: true, maxRetries: 10 }) };
 }

@@ -19,7 +19,13 @@ export const AXE_RULES: string[] = axe
   .map(({ ruleId }) => ruleId)
   .filter((id) => !(id in AXE_RULES_LEFT_OUT));
 
-/** axe-core, set to run the site's rules on a page. */
+/**
+ * axe-core, set to run the site's rules on a page. In legacy mode it runs in the page
+ * itself; the default mode runs it in each frame and then opens a blank page of the same
+ * context to put the results together, which took 2.2-3.9 s a page here against 0.9-1.2 s,
+ * with the same passes and violations (measured on five page types). The site's pages
+ * have no frames, which is all the default mode adds.
+ */
 export function axeOn(page: Page): AxeBuilder {
-  return new AxeBuilder({ page }).withRules(AXE_RULES);
+  return new AxeBuilder({ page }).withRules(AXE_RULES).setLegacyMode(true);
 }

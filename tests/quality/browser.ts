@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { type Browser, type Page, chromium } from "playwright-core";
+import { type Browser, type Page, type Request, chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -27,15 +27,28 @@ export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(MISSING_CHROMIUM);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+      // This machine has no network: a look-up of the font host fails only after ~650 ms,
+      // which every page load waited for. Failing it at once changes nothing else (the
+      // CSS falls back to Arial either way) and takes a page load from ~970 to ~320 ms.
+      `--host-resolver-rules=MAP ${FONT_HOST} ~NOTFOUND`,
+    ],
   });
 }
+
+/** Where nhsuk-frontend's CSS loads the Frutiger font from. */
+const FONT_HOST = "assets.nhs.uk";
 
 /**
  * Frutiger comes from assets.nhs.uk, which this machine cannot reach; the CSS falls back
  * to Arial. Those font requests are the only failures a page is allowed.
  */
-export const isOfflineFont = (url: string) => url.startsWith("https://assets.nhs.uk/fonts/");
+export const isOfflineFont = (url: string) => url.startsWith(`https://${FONT_HOST}/fonts/`);
 
 export interface PageProblems {
   consoleErrors: string[];
@@ -60,8 +73,19 @@ export async function watchPage(page: Page): Promise<PageProblems> {
     else problems.consoleErrors.push(`${text}${location ? ` (${location})` : ""}`);
   });
   page.on("pageerror", (error) => problems.consoleErrors.push(error.message));
+  // A request the page's own navigation cut short (an icon still loading when a form is
+  // submitted) is aborted by the browser, not failed by the site: it is not a problem.
+  let navigations = 0;
+  const startedDuring = new WeakMap<Request, number>();
+  page.on("request", (request) => {
+    // Counted when a navigation's request starts, which is before it aborts the old page's requests.
+    if (request.isNavigationRequest() && request.frame() === page.mainFrame()) navigations++;
+    startedDuring.set(request, navigations);
+  });
   page.on("requestfailed", (request) => {
-    if (!isOfflineFont(request.url())) problems.failedRequests.push(`${request.url()}: ${request.failure()?.errorText}`);
+    const error = request.failure()?.errorText ?? "";
+    const cutShortByNavigation = error.includes("ERR_ABORTED") && navigations > (startedDuring.get(request) ?? navigations);
+    if (!isOfflineFont(request.url()) && !cutShortByNavigation) problems.failedRequests.push(`${request.url()}: ${error}`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) {
@@ -69,4 +93,35 @@ export async function watchPage(page: Page): Promise<PageProblems> {
     }
   });
   return problems;
+}
+
+/**
+ * Waits, after a page's load event, until it has no request in flight over two animation
+ * frames: what `networkidle` tells, without its fixed half second of quiet a page.
+ * `whenIdle` must be set up before the page's navigation.
+ */
+export function trackRequests(page: Page): { whenIdle(timeout?: number): Promise<void> } {
+  const inFlight = new Set<Request>();
+  let changed: () => void = () => {};
+  const done = (request: Request) => {
+    inFlight.delete(request);
+    changed();
+  };
+  page.on("request", (request) => inFlight.add(request));
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  return {
+    async whenIdle(timeout = 30_000) {
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        if (inFlight.size === 0) return;
+        if (Date.now() > deadline) throw new Error(`still loading after ${timeout} ms: ${[...inFlight].map((request) => request.url()).join(", ")}`);
+        await new Promise<void>((resolve) => {
+          changed = resolve;
+          setTimeout(resolve, Math.max(0, deadline - Date.now()));
+        });
+      }
+    },
+  };
 }

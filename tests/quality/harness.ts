@@ -1,7 +1,6 @@
-import { rm } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { launchBrowser } from "./browser.ts";
-import { buildQualitySite } from "./quality-site.ts";
+import { qualitySite } from "./quality-site.ts";
 import { type StaticServer, serveSite } from "./server.ts";
 
 export interface Harness {
@@ -11,13 +10,14 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Builds the quality site, serves it as a host would and opens Chromium: what every browser suite starts with. */
+/** The quality site (shared by the run, or built), served as a host would, and Chromium: what every browser suite starts with. */
 export async function startHarness(): Promise<Harness> {
-  const { root, output } = await buildQualitySite();
+  const site = await qualitySite();
+  const { output } = site;
   const server = await serveSite(output);
   const browser = await launchBrowser().catch(async (error: unknown) => {
     await server.close();
-    await rm(root, { recursive: true, force: true, maxRetries: 10 });
+    await site.cleanup();
     throw error;
   });
   return {
@@ -27,7 +27,7 @@ export async function startHarness(): Promise<Harness> {
     async close() {
       await browser.close();
       await server.close();
-      await rm(root, { recursive: true, force: true, maxRetries: 10 });
+      await site.cleanup();
     },
   };
 }
