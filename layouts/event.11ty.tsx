@@ -1,6 +1,6 @@
 import { eventIcsUrl } from "../src/content/types/event/ics.ts";
 import { eventPlace, withTimes } from "../src/content/types/event/listing.ts";
-import type { EventPageData } from "../src/content/types/event/page-data.ts";
+import type { EventPageData } from "../src/render/event-page-data.ts";
 import { eventJsonLd } from "../src/content/types/event/structured-data.ts";
 import { isUpcoming } from "../src/content/types/event/time.ts";
 import type { NewsEntry } from "../src/content/news-index.ts";

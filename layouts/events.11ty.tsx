@@ -1,4 +1,4 @@
-import type { EventsListingData } from "../src/content/types/event/page-data.ts";
+import type { EventsListingData } from "../src/render/event-page-data.ts";
 import { CALENDAR_FEED_URL } from "../src/content/types/event/ics.ts";
 import { Base } from "./base.tsx";
 import { EventCards } from "./components/EventCard.tsx";

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { duplicateUrlProblems } from "../src/check/check.ts";
-import { formatProblem } from "../src/check/problems.ts";
+import { formatProblem } from "../src/content/problems.ts";
 import { TINY_PNG, makeContent, markdownFile, runCli, tempDir } from "./helpers/fixture-site.ts";
 import { rm } from "node:fs/promises";
 

@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { checkContent } from "../src/check/check.ts";
 import { MAX_FRONT_MATTER_BYTES, MAX_MARKDOWN_BYTES } from "../src/check/content-limits.ts";
-import { type Problem, formatProblem } from "../src/check/problems.ts";
+import { type Problem, formatProblem } from "../src/content/problems.ts";
 import { MAX_IMAGE_PIXELS } from "../src/media/catalog.ts";
 import { makeContent, markdownFile, runCli, snapshot, tempDir } from "./helpers/fixture-site.ts";
 
@@ -155,7 +155,7 @@ describe("limits and text fields, as the check reports them", () => {
   });
 
   it("gives a heading that would take a layout's id another one", async () => {
-    const { createMarkdown } = await import("../src/render/markdown.ts");
+    const { createMarkdown } = await import("../src/markdown/markdown.ts");
     const html = createMarkdown().render("## Toggle menu\n\n## Main content\n\n## maincontent\n");
     assert.match(html, /<h2 id="toggle-menu-section">/);
     assert.match(html, /<h2 id="maincontent-section">/);

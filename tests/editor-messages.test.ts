@@ -3,7 +3,7 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { checkContent } from "../src/check/check.ts";
-import { formatProblem } from "../src/check/problems.ts";
+import { formatProblem } from "../src/content/problems.ts";
 import { makeContent, tempDir } from "./helpers/fixture-site.ts";
 
 /**

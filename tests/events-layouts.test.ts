@@ -10,7 +10,7 @@ import { EventWhen } from "../layouts/components/EventWhen.tsx";
 import { render as renderEvent } from "../layouts/event.11ty.tsx";
 import { render as renderEvents } from "../layouts/events.11ty.tsx";
 import { buildEventIndex, type EventEntry, withTimes } from "../src/content/types/event/listing.ts";
-import type { EventPageData, EventsListingData } from "../src/content/types/event/page-data.ts";
+import type { EventPageData, EventsListingData } from "../src/render/event-page-data.ts";
 import { eventTimes } from "../src/content/types/event/time.ts";
 import { buildNewsIndex } from "../src/content/news-index.ts";
 import type { PageData } from "../src/render/page-data.ts";

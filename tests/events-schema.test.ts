@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { schemaProblems } from "../src/check/check.ts";
 import { eventNewsProblems } from "../src/content/types/event/checks.ts";
 import { eventSchema } from "../src/content/types/event/schema.ts";
-import { formatProblem } from "../src/check/problems.ts";
+import { formatProblem } from "../src/content/problems.ts";
 
 const FILE = "content/events/2025/summer-talk.md";
 const event = { title: "Summer talk", summary: "A talk about research.", start: "2025-07-01T18:00" };

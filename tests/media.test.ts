@@ -5,9 +5,9 @@ import { after, before, describe, it } from "node:test";
 import sharp from "sharp";
 import { formatFileSize } from "../src/media/documents.ts";
 import { headersFor } from "../src/publish/http-headers.ts";
-import { LAYOUT_IDS } from "../src/render/layout-ids.ts";
-import { COMPONENT_NAMES } from "../src/render/markdown-components.ts";
-import { bodyEnv, createMarkdown } from "../src/render/markdown.ts";
+import { LAYOUT_IDS } from "../src/markdown/layout-ids.ts";
+import { COMPONENT_NAMES } from "../src/markdown/markdown-components.ts";
+import { bodyEnv, createMarkdown } from "../src/markdown/markdown.ts";
 import { definitionOf } from "../src/content/types.ts";
 import { ROOT, TINY_PNG, buildFixture, makeContent, markdownFile, readPage, runCli, snapshot, tempDir } from "./helpers/fixture-site.ts";
 import { mediaFixture } from "./helpers/media-fixture.ts";
@@ -69,7 +69,7 @@ describe("content components render as nhsuk-frontend's reference markup", () =>
     assert.deepEqual(
       [...ids].filter((id) => !LAYOUT_IDS.has(id)),
       [],
-      "add these to src/render/layout-ids.ts",
+      "add these to src/markdown/layout-ids.ts",
     );
   });
 

@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseFrontMatter } from "../src/check/frontmatter.ts";
-import { planScaffold, shortSlug } from "../src/content/scaffold.ts";
+import { planScaffold, shortSlug } from "../src/cli/scaffold.ts";
 import { makeContent, runCli, tempDir } from "./helpers/fixture-site.ts";
 import { FIXTURE_DAY } from "./helpers/test-day.ts";
 

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { schemaProblems } from "../src/check/check.ts";
-import { formatProblem } from "../src/check/problems.ts";
+import { formatProblem } from "../src/content/problems.ts";
 import { newsSchema } from "../src/content/schema/news.ts";
 import { pageSchema } from "../src/content/schema/page.ts";
 import { serviceSchema } from "../src/content/schema/service.ts";

@@ -4,7 +4,7 @@ import path from "node:path";
 import { after, describe, it } from "node:test";
 import type { z } from "zod";
 import { checkContent } from "../src/check/check.ts";
-import { formatProblem } from "../src/check/problems.ts";
+import { formatProblem } from "../src/content/problems.ts";
 import { PLACEHOLDER_EMAIL, PLACEHOLDER_POINT } from "../src/content/placeholders.ts";
 import { RESERVED_URLS } from "../src/content/types.ts";
 import { schemaProblems } from "../src/check/schema-problems.ts";

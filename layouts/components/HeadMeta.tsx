@@ -2,7 +2,7 @@ import { isoDateTime } from "../../src/content/dates.ts";
 import type { PageData } from "../../src/render/page-data.ts";
 import type { NewsFrontMatter } from "../../src/content/schema/news.ts";
 import { newsArticle, scriptSafeJson } from "../../src/publish/structured-data.ts";
-import { withPrefix } from "../../src/render/url.ts";
+import { withPrefix } from "../../src/content/url.ts";
 import { absolute, organisationName } from "./links.ts";
 import { SHARE_HEIGHT, SHARE_WIDTH, sizedImage } from "../../src/media/responsive.ts";
 

@@ -1,5 +1,5 @@
 import type { PageData } from "../../src/render/page-data.ts";
-import { absoluteUrl, withPrefix } from "../../src/render/url.ts";
+import { absoluteUrl, withPrefix } from "../../src/content/url.ts";
 
 /** Every site path in a layout goes through this, so the site works under a path prefix. */
 export const href = (data: Pick<PageData, "pathPrefix">, url: string): string => withPrefix(data.pathPrefix, url);

@@ -1,5 +1,5 @@
 import { parseCalendarDate } from "../content/dates.ts";
-import { normalisePrefix } from "../render/url.ts";
+import { normalisePrefix } from "../content/url.ts";
 
 /** The settings a build takes from its environment, read in one place. */
 export interface BuildOptions {

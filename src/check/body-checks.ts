@@ -1,8 +1,8 @@
 import type MarkdownIt from "markdown-it";
 import type Token from "markdown-it/lib/token.mjs";
-import { type BodyEnv, createMarkdown, rememberBodyHtml } from "../render/markdown.ts";
-import type { Problem } from "./problems.ts";
-import { componentProblems } from "../render/markdown-components.ts";
+import { type BodyEnv, createMarkdown, rememberBodyHtml } from "../markdown/markdown.ts";
+import type { Problem } from "../content/problems.ts";
+import { componentProblems } from "../markdown/markdown-components.ts";
 import { DOCUMENTS_FOLDER, DOCUMENTS_URL, IMAGES_FOLDER, IMAGES_URL, type SiteUrls } from "../content/site-urls.ts";
 
 export interface BodyContext {

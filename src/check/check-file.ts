@@ -6,11 +6,11 @@ import { isCalendarDate } from "../content/dates.ts";
 import { ContentLimitError } from "./content-limits.ts";
 import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
 import { FrontMatterLanguageError, type ParsedFile, readContentFile, readSource } from "./frontmatter.ts";
-import { bodyEnv, siteMarkdown } from "../render/markdown.ts";
+import { bodyEnv, siteMarkdown } from "../markdown/markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "../content/placeholders.ts";
-import { type Problem, displayPath } from "./problems.ts";
+import { type Problem, displayPath } from "../content/problems.ts";
 import { schemaProblems, yamlProblem } from "./schema-problems.ts";
-import { nearMatch } from "./suggest.ts";
+import { nearMatch } from "../content/suggest.ts";
 import { controlCharacterProblems } from "./text-fields.ts";
 
 /** What checking one file needs to know about the rest of the site and the build. */

@@ -10,7 +10,7 @@ import { locateFrontMatterProblems } from "./front-matter-problems.ts";
 import { type ParsedFile, forgetFilesExcept } from "./frontmatter.ts";
 import { documentFormulaProblems } from "./csv-formulas.ts";
 import { jsonSyntaxProblem } from "./json-problem.ts";
-import { type Problem, displayPath, sortProblems } from "./problems.ts";
+import { type Problem, displayPath, sortProblems } from "../content/problems.ts";
 import { schemaProblems } from "./schema-problems.ts";
 import { controlCharacterProblems } from "./text-fields.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "../content/schema/site.ts";

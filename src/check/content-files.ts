@@ -2,7 +2,7 @@ import { type Dirent, readdirSync } from "node:fs";
 import path from "node:path";
 import { CONTENT_FOLDERS, locate } from "../content/types.ts";
 import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "./file-signatures.ts";
-import { type Problem, displayPath } from "./problems.ts";
+import { type Problem, displayPath } from "../content/problems.ts";
 import { DOCUMENTS_FOLDER, IMAGES_FOLDER } from "../content/site-urls.ts";
 import { DOCUMENT_EXTENSIONS } from "../media/documents.ts";
 import { documentProblem } from "./document-signatures.ts";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { DOCUMENTS_FOLDER } from "../content/site-urls.ts";
-import { type Problem, displayPath } from "./problems.ts";
+import { type Problem, displayPath } from "../content/problems.ts";
 
 /**
  * Spreadsheet formula injection: a CSV cell starting `=`, `+`, `-` or `@` (or a tab or

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../content/problems.ts";
 import { forEachString } from "./text-fields.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../content/problems.ts";
 
 const lineAt = (text: string, index: number) => text.slice(0, index).split("\n").length;
 

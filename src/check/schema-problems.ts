@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { ContentLimitError } from "./content-limits.ts";
 import { FrontMatterLanguageError } from "./frontmatter.ts";
-import type { Problem } from "./problems.ts";
-import { nearMatch } from "./suggest.ts";
+import type { Problem } from "../content/problems.ts";
+import { nearMatch } from "../content/suggest.ts";
 
 function fieldName(issuePath: PropertyKey[]): string {
   return issuePath.reduce<string>((name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)), "");

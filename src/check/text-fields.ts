@@ -1,4 +1,4 @@
-import type { Problem } from "./problems.ts";
+import type { Problem } from "../content/problems.ts";
 
 /**
  * Calls `visit` with every string in parsed front matter or site data, and with every

@@ -1,8 +1,8 @@
 import { inspect, parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build/build-options.ts";
 import { buildSite, innermost } from "../build/build.ts";
-import { formatProblem } from "../check/problems.ts";
-import { normalisePrefix } from "../render/url.ts";
+import { formatProblem } from "../content/problems.ts";
+import { normalisePrefix } from "../content/url.ts";
 
 /**
  * `npm run build`: checks every content file, then builds the site into `_site/`.

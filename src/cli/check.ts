@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build/build-options.ts";
 import { checkContent } from "../check/check.ts";
-import { formatProblem } from "../check/problems.ts";
+import { formatProblem } from "../content/problems.ts";
 
 /**
  * `npm run check`: validates all content without building. `--strict` counts warnings

@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build/build-options.ts";
 import { londonToday } from "../content/dates.ts";
-import { displayPath } from "../check/problems.ts";
-import { SCAFFOLD_TYPES, createContentFile } from "../content/scaffold.ts";
+import { displayPath } from "../content/problems.ts";
+import { SCAFFOLD_TYPES, createContentFile } from "./scaffold.ts";
 import { DEV_SERVER_PORT } from "./serve-port.ts";
 
 /**

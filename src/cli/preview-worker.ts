@@ -3,7 +3,7 @@ import { inspect, parseArgs } from "node:util";
 import { buildOptionsFromEnv } from "../build/build-options.ts";
 import { buildSite } from "../build/build.ts";
 import { liveSite, prepareUpdates, updateFile } from "../render/incremental.ts";
-import { displayPath, formatProblem } from "../check/problems.ts";
+import { displayPath, formatProblem } from "../content/problems.ts";
 import { filesChangedSinceRead } from "../check/frontmatter.ts";
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The NHS content components editors can write in markdown: their names, what the words
  * after the name mean, and an example. Plain data, so the CMS's browser code
- * (src/client/admin.ts) offers the same list the renderer (src/render/markdown-components.ts)
+ * (src/client/admin.ts) offers the same list the renderer (src/markdown/markdown-components.ts)
  * and the check know, without bundling markdown-it.
  */
 export interface ComponentInfo {

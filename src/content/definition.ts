@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { ParsedFile } from "../check/frontmatter.ts";
-import type { Problem } from "../check/problems.ts";
+import type { Problem } from "./problems.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
 /**
@@ -59,7 +59,7 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
   layout: string;
   /** The front-matter date whose year names the item's year folder, and after which a production build holds it back. */
   dated?: { field: string; embargo: boolean };
-  /** A long page of this type starts with a contents list of its sections (src/render/markdown-components.ts). */
+  /** A long page of this type starts with a contents list of its sections (src/markdown/markdown-components.ts). */
   contentsList?: boolean;
   /** Front-matter lists whose entries must be topics from topics.json. */
   topicFields?: string[];

@@ -1,4 +1,4 @@
-import { nearMatch } from "../check/suggest.ts";
+import { nearMatch } from "./suggest.ts";
 
 /** Pages the site makes itself, whatever the content (each type's listings come from its definition). */
 export const GENERATED_URLS: readonly string[] = ["/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html"];

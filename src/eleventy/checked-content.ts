@@ -6,7 +6,7 @@ import { type CheckResult, checkContent } from "../check/check.ts";
 import { documentProblem } from "../check/document-signatures.ts";
 import { checkedSource } from "../check/frontmatter.ts";
 import { IMAGE_EXTENSIONS, fileStart, imageFormatOf } from "../check/file-signatures.ts";
-import { formatProblem } from "../check/problems.ts";
+import { formatProblem } from "../content/problems.ts";
 import { DOCUMENTS_FOLDER, IMAGES_FOLDER } from "../content/site-urls.ts";
 import { DOCUMENT_EXTENSIONS } from "../media/documents.ts";
 import { publishSizedImages } from "../media/process-images.ts";

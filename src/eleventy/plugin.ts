@@ -1,7 +1,7 @@
 import path from "node:path";
 import { londonToday } from "../content/dates.ts";
 import { frontMatterOptions } from "../check/frontmatter.ts";
-import { siteMarkdown } from "../render/markdown.ts";
+import { siteMarkdown } from "../markdown/markdown.ts";
 import { rememberSite } from "../render/incremental.ts";
 import { type SharedData, buildCollections, layoutsFor, listedPages, loadLayouts, pageWriter, renderSite, searchDocument } from "../render/pages.ts";
 import { loadItems } from "../render/store.ts";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { DOCUMENT_EXTENSIONS, type DocumentType, formatFileSize } from "./documents.ts";
-import { type Problem, displayPath } from "../check/problems.ts";
+import { type Problem, displayPath } from "../content/problems.ts";
 import { DOCUMENTS_FOLDER, DOCUMENTS_URL, IMAGES_FOLDER, IMAGES_URL } from "../content/site-urls.ts";
 
 /**

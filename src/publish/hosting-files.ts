@@ -1,5 +1,5 @@
 import { type HeaderRule, matches } from "./http-headers.ts";
-import { withPrefix } from "../render/url.ts";
+import { withPrefix } from "../content/url.ts";
 
 const GENERATED = "Written by the build from src/publish/http-headers.ts: change that file, not this one.";
 

@@ -3,7 +3,7 @@ import path from "node:path";
 import { isDeepStrictEqual } from "node:util";
 import type MarkdownIt from "markdown-it";
 import { checkContent } from "../check/check.ts";
-import type { Problem } from "../check/problems.ts";
+import type { Problem } from "../content/problems.ts";
 import type { ContentItem, ListingContext } from "../content/definition.ts";
 import { definitionOf, locate } from "../content/types.ts";
 import type { MediaCatalog } from "../media/catalog.ts";

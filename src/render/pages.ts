@@ -6,7 +6,7 @@ import { Html } from "#jsx/jsx-runtime";
 import type { ContentItem, ListedPage, ListingContext } from "../content/definition.ts";
 import { CONTENT_TYPES, type TypeCollections, definitionOf } from "../content/types.ts";
 import { sitemapEntries } from "../publish/sitemap.ts";
-import { bodyEnv, renderBody } from "./markdown.ts";
+import { bodyEnv, renderBody } from "../markdown/markdown.ts";
 import type { PageData } from "./page-data.ts";
 import { UNDATED_SITEMAP_PAGES, sitePages } from "./site-pages.ts";
 

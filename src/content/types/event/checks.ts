@@ -1,5 +1,5 @@
-import type { Problem } from "../../../check/problems.ts";
-import { nearMatch } from "../../../check/suggest.ts";
+import type { Problem } from "../../problems.ts";
+import { nearMatch } from "../../suggest.ts";
 import type { SiteUrls } from "../../site-urls.ts";
 import { NEWS_PATH } from "./schema.ts";
 

@@ -1,6 +1,6 @@
 import ical, { escape, ICalCalendarMethod, type ICalEventData, ICalEventStatus } from "ical-generator";
 import type { DateTime } from "luxon";
-import { absoluteUrl } from "../../../render/url.ts";
+import { absoluteUrl } from "../../url.ts";
 import { type EventEntry, eventPlace, type TimedEvent, withTimes } from "./listing.ts";
 
 /**

@@ -1,5 +1,5 @@
 import { isCalendarDate } from "../../dates.ts";
-import type { Problem } from "../../../check/problems.ts";
+import type { Problem } from "../../problems.ts";
 import { PLACEHOLDER_EMAIL, PLACEHOLDER_POINT } from "../../placeholders.ts";
 
 /**

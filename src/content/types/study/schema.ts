@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { calendarDate, flag, labelled, list, ordered, text, withMeta } from "../../schema/fields.ts";
-import { nearMatch } from "../../../check/suggest.ts";
+import { nearMatch } from "../../suggest.ts";
 
 /**
  * A research study people can take part in: `content/studies/<slug>.md`, with the fields

@@ -2,7 +2,7 @@
  * Every fixed id the layouts give an element (the skip link's target, the header's menu
  * button and search, the search page's controls, the sections a study, event or home page
  * adds around the editor's text), and the ids nhsuk-frontend's scripts look for. A body
- * heading never takes one of them (src/render/markdown-components.ts gives it another),
+ * heading never takes one of them (src/markdown/markdown-components.ts gives it another),
  * since two elements with one id break the skip link, the menu or an `aria-labelledby`.
  * tests/media.test.ts fails when a layout gains an id this list does not name.
  */

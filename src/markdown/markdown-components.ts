@@ -116,7 +116,7 @@ interface Heading {
   text: string;
 }
 
-/** What a renderer's env may say: whether the page's type starts long pages with a contents list (src/render/markdown.ts bodyEnv). */
+/** What a renderer's env may say: whether the page's type starts long pages with a contents list (src/markdown/markdown.ts bodyEnv). */
 interface ContentsEnv {
   contentsList?: boolean;
 }

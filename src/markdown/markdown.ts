@@ -5,7 +5,7 @@ import { pictureHtml } from "../media/responsive.ts";
 import { useComponents } from "./markdown-components.ts";
 import { type MediaCatalog, mediaFor } from "../media/catalog.ts";
 import type { ContentTypeDefinition } from "../content/definition.ts";
-import { normalisePrefix } from "./url.ts";
+import { normalisePrefix } from "../content/url.ts";
 
 export interface MarkdownOptions {
   /** Prepended to site-relative links, so a story's `/news/` link works under a path prefix. */

@@ -1,6 +1,6 @@
-import type { PageData } from "../../../render/page-data.ts";
-import type { EventListingPage } from "./listing.ts";
-import type { EventFrontMatter } from "./schema.ts";
+import type { PageData } from "./page-data.ts";
+import type { EventListingPage } from "../content/types/event/listing.ts";
+import type { EventFrontMatter } from "../content/types/event/schema.ts";
 
 /**
  * What the event layouts receive. Kept beside the event code until events join the

@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import yaml from "js-yaml";
-import { CONTENT_TYPES, RESERVED_URLS, definitionOf, locate } from "./types.ts";
+import { CONTENT_TYPES, RESERVED_URLS, definitionOf, locate } from "../content/types.ts";
 import { schemaProblems } from "../check/check.ts";
-import { displayPath } from "../check/problems.ts";
-import { PLACEHOLDER_BODY } from "./placeholders.ts";
-import { isValidSlug, slugify } from "./slug.ts";
+import { displayPath } from "../content/problems.ts";
+import { PLACEHOLDER_BODY } from "../content/placeholders.ts";
+import { isValidSlug, slugify } from "../content/slug.ts";
 
 /** The types `npm run new` makes: those whose definition says how to start a file. */
 export const SCAFFOLD_TYPES: readonly string[] = CONTENT_TYPES.flatMap((definition) => (definition.scaffold ? [definition.name] : []));
