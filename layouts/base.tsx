@@ -1,6 +1,6 @@
 import type { Child } from "#jsx/jsx-runtime";
 import { META_CONTENT_SECURITY_POLICY } from "../src/publish/csp.ts";
-import { NEWS_FEED_URL, newsFeedTitle } from "../src/publish/feed.ts";
+import { NEWS_FEED_URL, newsFeedTitle } from "../src/content/news-feeds.ts";
 import type { PageData } from "../src/render/page-data.ts";
 import { type Crumb, Breadcrumbs } from "./components/Breadcrumbs.tsx";
 import { Footer } from "./components/Footer.tsx";

@@ -1,4 +1,4 @@
-import { topicFeedTitle, topicFeedUrl } from "../src/publish/feed.ts";
+import { topicFeedTitle, topicFeedUrl } from "../src/content/news-feeds.ts";
 import type { ArchiveData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { NewsCards } from "./components/NewsCard.tsx";

@@ -1,4 +1,4 @@
-import { renderStudiesFeed } from "../src/content/types/study/feed.ts";
+import { renderStudiesFeed } from "../src/publish/feed.ts";
 import type { StudiesFeedData } from "../src/render/page-data.ts";
 import { absolute, organisationName } from "./components/links.ts";
 

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { DOMParser, onWarningStopParsing } from "@xmldom/xmldom";
-import { FEED_SIZE, newsFeeds, renderAtomFeed } from "../src/publish/feed.ts";
+import { FEED_SIZE, newsFeeds } from "../src/content/news-feeds.ts";
+import { renderAtomFeed } from "../src/publish/feed.ts";
 import { type NewsEntry, buildNewsIndex } from "../src/content/news-index.ts";
 import { scriptSafeJson } from "../src/publish/structured-data.ts";
 

@@ -5,7 +5,8 @@ import { type ContentLocation, definitionOf, locate } from "../content/types.ts"
 import { isCalendarDate } from "../content/dates.ts";
 import { ContentLimitError } from "./content-limits.ts";
 import { curlyQuoteWarnings, frontMatterShapeProblem } from "./front-matter-problems.ts";
-import { FrontMatterLanguageError, type ParsedFile, readContentFile, readSource } from "./frontmatter.ts";
+import type { ParsedFile } from "../content/definition.ts";
+import { FrontMatterLanguageError, readContentFile, readSource } from "./frontmatter.ts";
 import { bodyEnv, siteMarkdown } from "../markdown/markdown.ts";
 import { PLACEHOLDER_BODY, PLACEHOLDER_SUMMARY } from "../content/placeholders.ts";
 import { type Problem, displayPath } from "../content/problems.ts";

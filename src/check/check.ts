@@ -7,7 +7,8 @@ import { type FileCheckSettings, type FileReport, examineFile } from "./check-fi
 import { CONTENT_TYPES, type ContentLocation, RESERVED_URLS, definitionOf } from "../content/types.ts";
 import { formatDate, londonToday } from "../content/dates.ts";
 import { locateFrontMatterProblems } from "./front-matter-problems.ts";
-import { type ParsedFile, forgetFilesExcept } from "./frontmatter.ts";
+import type { ParsedFile } from "../content/definition.ts";
+import { forgetFilesExcept } from "./frontmatter.ts";
 import { documentFormulaProblems } from "./csv-formulas.ts";
 import { jsonSyntaxProblem } from "./json-problem.ts";
 import { type Problem, displayPath, sortProblems } from "../content/problems.ts";

@@ -3,6 +3,7 @@ import path from "node:path";
 import matter from "gray-matter";
 import yaml from "js-yaml";
 import { MAX_FRONT_MATTER_BYTES, MAX_MARKDOWN_BYTES, frontMatterTooLarge, markdownTooLarge, refuseRepeatedNodes } from "./content-limits.ts";
+import type { ParsedFile } from "../content/definition.ts";
 
 /**
  * One YAML reading for the checker and for Eleventy, so both agree on every file.
@@ -55,13 +56,6 @@ export function frontMatterLanguage(source: string): string | undefined {
   const end = source.indexOf("\n");
   const language = source.slice(3, end < 0 ? undefined : end).trim();
   return language ? language : undefined;
-}
-
-export interface ParsedFile {
-  data: Record<string, unknown>;
-  body: string;
-  /** Lines before the body starts, so body line numbers can be reported as file lines. */
-  bodyLineOffset: number;
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { z } from "zod";
-import type { ParsedFile } from "../check/frontmatter.ts";
 import type { Problem } from "./problems.ts";
 import type { SiteUrls } from "./site-urls.ts";
 
@@ -11,6 +10,14 @@ import type { SiteUrls } from "./site-urls.ts";
  * scaffold all read these definitions (src/content/types.ts lists them), so adding a
  * type is one definition and its layout.
  */
+
+/** A content file as read: its front matter, its body and where the body starts. */
+export interface ParsedFile {
+  data: Record<string, unknown>;
+  body: string;
+  /** Lines before the body starts, so body line numbers can be reported as file lines. */
+  bodyLineOffset: number;
+}
 
 /** A published content file of some type: what the renderer and the collections read. */
 export interface ContentItem {

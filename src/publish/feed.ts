@@ -1,16 +1,9 @@
-import { isoDateTime } from "../content/dates.ts";
-import type { NewsEntry, NewsIndex } from "../content/news-index.ts";
+import { type DateStyle, formatDate, isoDateTime } from "../content/dates.ts";
+import { type Feed, lastChanged } from "../content/news-feeds.ts";
 import type { Topic } from "../content/schema/site.ts";
+import type { StudiesFeed } from "../content/types/study/feed.ts";
+import type { ShownStudy } from "../content/types/study/status.ts";
 import { buildXml, xmlText } from "./xml.ts";
-
-/** A feed carries the newest stories only; readers keep what they have already seen. */
-export const FEED_SIZE = 20;
-
-export const NEWS_FEED_URL = "/news/feed.xml";
-export const topicFeedUrl = (slug: string): string => `/news/topics/${slug}/feed.xml`;
-
-export const newsFeedTitle = (siteName: string): string => `${siteName} news`;
-export const topicFeedTitle = (topic: Pick<Topic, "name">, siteName: string): string => `${topic.name}: ${siteName} news`;
 
 export interface FeedContext {
   /** The absolute URL of a site path, with the path prefix. */
@@ -20,60 +13,6 @@ export interface FeedContext {
   siteName: string;
   language: string;
   topics: readonly Topic[];
-}
-
-export interface Feed {
-  /** The feed's own site path. */
-  url: string;
-  /** The listing the feed mirrors. */
-  pageUrl: string;
-  title: string;
-  subtitle: string;
-  entries: NewsEntry[];
-  /** RFC 3339: the newest publication or update among the entries. */
-  updated: string;
-}
-
-/** The day a story last changed: its `updated` date, or its publication date. */
-const lastChanged = (story: NewsEntry): string => (story.updated && story.updated > story.date ? story.updated : story.date);
-
-function newestChange(entries: NewsEntry[], fallback: string): string {
-  return isoDateTime(entries.reduce((newest, story) => (lastChanged(story) > newest ? lastChanged(story) : newest), fallback));
-}
-
-/**
- * The site's feed and a feed per topic, each of the newest {@link FEED_SIZE} stories.
- * Their `updated` comes from the stories, never from the clock, so two builds of the
- * same content write the same bytes. A site without stories has no feeds.
- */
-export function newsFeeds(index: Pick<NewsIndex, "stories" | "byTopic">, context: Pick<FeedContext, "siteName" | "topics">): Feed[] {
-  const newest = index.stories[0];
-  if (!newest) return [];
-  const siteFallback = newest.date;
-  const entries = index.stories.slice(0, FEED_SIZE);
-  const feeds: Feed[] = [
-    {
-      url: NEWS_FEED_URL,
-      pageUrl: "/news/",
-      title: newsFeedTitle(context.siteName),
-      subtitle: `The latest news from ${context.siteName}.`,
-      entries,
-      updated: newestChange(entries, siteFallback),
-    },
-  ];
-  for (const topic of context.topics) {
-    const stories = (index.byTopic.get(topic.slug) ?? []).slice(0, FEED_SIZE);
-    feeds.push({
-      url: topicFeedUrl(topic.slug),
-      pageUrl: `/news/topics/${topic.slug}/`,
-      title: topicFeedTitle(topic, context.siteName),
-      subtitle: topic.description ?? `${context.siteName} news about ${topic.name}.`,
-      entries: stories,
-      // An empty topic's feed is as new as the site's newest story.
-      updated: newestChange(stories, stories[0]?.date ?? siteFallback),
-    });
-  }
-  return feeds;
 }
 
 /** What every entry of a feed carries, whatever it lists (an Atom entry is made from this). */
@@ -137,6 +76,25 @@ export function renderAtomFeed(feed: Feed, context: FeedContext): string {
     updated: isoDateTime(lastChanged(story)),
     summary: story.summary,
     topics: story.tags,
+  }));
+  return atomDocument(feed, entries, context);
+}
+
+export interface StudiesFeedContext extends FeedContext {
+  /** The site's date style, for "Recruiting until ..." in each entry. */
+  dateStyle?: DateStyle;
+}
+
+const entryTitle = (study: Pick<ShownStudy, "title" | "acronym">): string => (study.acronym ? `${study.title} (${study.acronym})` : study.title);
+
+/** The feed as an Atom 1.0 document (RFC 4287), written by the same writer as the news feeds. */
+export function renderStudiesFeed(feed: StudiesFeed, context: StudiesFeedContext): string {
+  const entries = feed.entries.map((study) => ({
+    url: study.url,
+    title: entryTitle(study),
+    updated: isoDateTime(study.reviewed),
+    summary: `${study.summary}${study.recruitmentEnds ? ` Recruiting until ${formatDate(study.recruitmentEnds, context.dateStyle ?? "ordinal")}.` : ""}`,
+    topics: study.conditions,
   }));
   return atomDocument(feed, entries, context);
 }

@@ -1,6 +1,6 @@
 import type { ContentType, TypeCollections } from "../content/types.ts";
 import type { AssetUrls } from "../eleventy/assets.ts";
-import type { Feed } from "../publish/feed.ts";
+import type { Feed } from "../content/news-feeds.ts";
 import type { ArchivePage, ListingPage } from "../content/news-index.ts";
 import type { NewsFrontMatter } from "../content/schema/news.ts";
 import type { PageFrontMatter } from "../content/schema/page.ts";

@@ -3,7 +3,8 @@ import path from "node:path";
 import type { ContentItem } from "../content/definition.ts";
 import { definitionOf, locate } from "../content/types.ts";
 import { londonToday } from "../content/dates.ts";
-import { type ParsedFile, readContentFile } from "../check/frontmatter.ts";
+import type { ParsedFile } from "../content/definition.ts";
+import { readContentFile } from "../check/frontmatter.ts";
 
 /**
  * Each file's item, with the parse it was made from: while a file keeps its parse (see

@@ -6,7 +6,7 @@ import type { ServiceEntry } from "../../src/content/types/service.ts";
 import { type SiteStudyRegister, study } from "../../src/content/types/study.ts";
 import type { StudyFrontMatter } from "../../src/content/types/study/schema.ts";
 import { type StudyEntry, buildStudyRegister, studyEntry, studyUrl } from "../../src/content/types/study/status.ts";
-import type { Feed } from "../../src/publish/feed.ts";
+import type { Feed } from "../../src/content/news-feeds.ts";
 import type { PageData } from "../../src/render/page-data.ts";
 import { EMPTY_CATALOG } from "../../src/media/catalog.ts";
 import { buildEventIndex } from "../../src/content/types/event/listing.ts";

@@ -2,7 +2,7 @@ import { defineContentType } from "../definition.ts";
 import { type NewsEntry, type NewsIndex, buildNewsIndex, toNewsEntry } from "../news-index.ts";
 import { PLACEHOLDER_SUMMARY } from "../placeholders.ts";
 import { newsSchema } from "../schema/news.ts";
-import { type Feed, NEWS_FEED_URL, newsFeeds } from "../../publish/feed.ts";
+import { type Feed, NEWS_FEED_URL, newsFeeds } from "../news-feeds.ts";
 
 /** The news index with the feeds made from it: `collections.newsIndex` in the layouts. */
 export type SiteNewsIndex = NewsIndex & { feeds: Feed[] };

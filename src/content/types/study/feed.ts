@@ -1,5 +1,4 @@
-import { type DateStyle, formatDate, isoDateTime } from "../../dates.ts";
-import { type FeedContext, atomDocument } from "../../../publish/feed.ts";
+import { isoDateTime } from "../../dates.ts";
 import { STUDIES_URL, type ShownStudy, type StudyRegister, lastChange } from "./status.ts";
 
 export const STUDIES_FEED_URL = "/studies/feed.xml";
@@ -45,23 +44,4 @@ export function studiesFeed(register: Pick<StudyRegister, "studies">, siteName: 
     entries,
     updated: isoDateTime(newest),
   };
-}
-
-export interface StudiesFeedContext extends FeedContext {
-  /** The site's date style, for "Recruiting until ..." in each entry. */
-  dateStyle?: DateStyle;
-}
-
-const entryTitle = (study: Pick<ShownStudy, "title" | "acronym">): string => (study.acronym ? `${study.title} (${study.acronym})` : study.title);
-
-/** The feed as an Atom 1.0 document (RFC 4287), written by the same writer as the news feeds. */
-export function renderStudiesFeed(feed: StudiesFeed, context: StudiesFeedContext): string {
-  const entries = feed.entries.map((study) => ({
-    url: study.url,
-    title: entryTitle(study),
-    updated: isoDateTime(study.reviewed),
-    summary: `${study.summary}${study.recruitmentEnds ? ` Recruiting until ${formatDate(study.recruitmentEnds, context.dateStyle ?? "ordinal")}.` : ""}`,
-    topics: study.conditions,
-  }));
-  return atomDocument(feed, entries, context);
 }
