@@ -1,5 +1,5 @@
 import { ADMIN_META_CONTENT_SECURITY_POLICY, PREVIEW_ADMIN_META_CONTENT_SECURITY_POLICY } from "../src/publish/csp.ts";
-import { ADMIN_SCRIPT } from "../src/eleventy/cms.ts";
+import { ADMIN_SCRIPT } from "../src/cms/admin-page.ts";
 import type { PageData } from "../src/render/page-data.ts";
 import { href } from "./components/links.ts";
 

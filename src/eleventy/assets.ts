@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import type { EleventyConfig } from "./config-api.ts";
 import { IMAGE_CSS } from "../media/responsive.ts";
+import type { AssetUrls } from "../render/page-data.ts";
 
 const require = createRequire(import.meta.url);
 /** nhsuk-frontend's compiled CSS, JS and images, taken from the installed package at build time. */
@@ -17,13 +18,6 @@ const clientDir = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", 
  * Their names carry a hash of their content, so hosts may cache them for a year and a
  * deploy never pairs new pages with stale styles.
  */
-export interface AssetUrls {
-  css: string;
-  mainJs: string;
-  /** The search page's script. */
-  searchJs: string;
-}
-
 export interface BuiltAssets {
   urls: AssetUrls;
   /** Output-relative path and contents of every file to write. */

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import yaml from "js-yaml";
 import type { BuildOptions } from "../build/build-options.ts";
+import { ADMIN_SCRIPT } from "../cms/admin-page.ts";
 import { cmsBackendFromEnv, cmsConfig } from "../cms/config.ts";
 import { siteSchema, topicsSchema } from "../content/schema/site.ts";
 import type { EleventyConfig } from "./config-api.ts";
@@ -16,8 +17,6 @@ export const decapDist = path.join(path.dirname(require.resolve("decap-cms/packa
 /** The bundle and the chunks and WebAssembly it loads from beside itself; not its source maps or its second build. */
 export const isDecapFile = (name: string) => /^(\d+\.)?decap-cms\.js$|^decap-cms\.js\.LICENSE\.txt$|\.wasm$/.test(name);
 
-/** The site's own additions to the editor (src/client/admin.ts), published beside Decap. */
-export const ADMIN_SCRIPT = "cms-setup.js";
 const adminSource = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "client", "admin.ts");
 
 interface AfterBuild {

@@ -1,5 +1,4 @@
 import type { ContentType, TypeCollections } from "../content/types.ts";
-import type { AssetUrls } from "../eleventy/assets.ts";
 import type { Feed } from "../content/news-feeds.ts";
 import type { ArchivePage, ListingPage } from "../content/news-index.ts";
 import type { NewsFrontMatter } from "../content/schema/news.ts";
@@ -10,6 +9,14 @@ import type { MediaCatalog } from "../media/catalog.ts";
 import type { SitemapEntry } from "../publish/sitemap.ts";
 import type { StudiesFeed } from "../content/types/study/feed.ts";
 import type { StudyFrontMatter } from "../content/types/study/schema.ts";
+
+/** The front-end assets' published addresses (src/eleventy/assets.ts bundles them). */
+export interface AssetUrls {
+  css: string;
+  mainJs: string;
+  /** The search page's script. */
+  searchJs: string;
+}
 
 export interface EleventyPage {
   url: string;
