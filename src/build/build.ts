@@ -8,7 +8,7 @@ import { outputProblems } from "./output-check.ts";
 import { type BuildLock, BuildLockHeld, acquireBuildLock, isRunning } from "./build-lock.ts";
 import { SIBLING, deleteInBackground } from "./build-cleanup.ts";
 import { londonToday } from "../content/dates.ts";
-import { forgetCheck, rememberCheck } from "../eleventy/checked-content.ts";
+import { forgetCheck, rememberCheck } from "./check-handoff.ts";
 
 export interface BuildRequest extends BuildOptions {
   input: string;

@@ -2,6 +2,7 @@ import { copyFile, lstat, mkdir } from "node:fs/promises";
 import { readFileSync, realpathSync } from "node:fs";
 import path from "node:path";
 import type { BuildOptions } from "../build/build-options.ts";
+import { checks } from "../build/check-handoff.ts";
 import { type CheckResult, checkContent } from "../check/check.ts";
 import { documentProblem } from "../check/document-signatures.ts";
 import { checkedSource } from "../check/frontmatter.ts";
@@ -21,17 +22,6 @@ import type { EleventyConfig } from "./config-api.ts";
  * `_`-folders, no files reached through a link, no file whose text differs from what the
  * check read, and only the images and documents the check examined.
  */
-
-const checks = new Map<string, CheckResult>();
-
-/** The build hands over its check, so Eleventy renders exactly what was checked. */
-export function rememberCheck(inputDir: string, result: CheckResult): void {
-  checks.set(path.resolve(inputDir), result);
-}
-
-export function forgetCheck(inputDir: string): void {
-  checks.delete(path.resolve(inputDir));
-}
 
 /**
  * The check this build rests on. Eleventy run by itself (not through `npm run build`)

@@ -12,7 +12,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { checkContent } from "../../src/check/check.ts";
 import { locate } from "../../src/content/types.ts";
-import { rememberCheck } from "../../src/eleventy/checked-content.ts";
+import { rememberCheck } from "../../src/build/check-handoff.ts";
 import { readContentFile } from "../../src/check/frontmatter.ts";
 import { ROOT } from "./fixture-site.ts";
 
