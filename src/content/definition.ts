@@ -115,8 +115,12 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
   scaffold?: { folder(today: string): string; frontMatter(title: string, today: string): Record<string, ScaffoldValue> };
 }
 
-/** A front-matter value a new file starts with: text, a flag, a list of points or a group of fields. */
-export type ScaffoldValue = string | boolean | string[] | Record<string, string>;
+/**
+ * A front-matter value a new file starts with: any value YAML writes and a field takes (text,
+ * a number, a flag, a list, a group of fields). src/content/scaffold.ts checks the whole
+ * front matter against the type's schema before it writes the file.
+ */
+export type ScaffoldValue = string | number | boolean | readonly ScaffoldValue[] | { readonly [field: string]: ScaffoldValue };
 
 /** Keeps a definition's name, schema and collection types (a plain object literal would widen them). */
 export function defineContentType<Schema extends z.ZodType, const Name extends string, Collection = never, const CollectionName extends string = never>(

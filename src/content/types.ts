@@ -19,6 +19,9 @@ export const CONTENT_TYPES = [news, event, service, page, study, home] as const;
 type Definitions = (typeof CONTENT_TYPES)[number];
 export type ContentType = Definitions["name"];
 
+/** A type's front matter as its schema accepts it: what the layout of one of its items receives. */
+export type FrontMatterOf<Type extends ContentType> = z.infer<Extract<Definitions, { name: Type }>["schema"]>;
+
 /** The collections every layout receives, each from the definition that builds it. */
 export type TypeCollections = {
   [D in Definitions as D extends { collection?: { name: infer K extends string } } ? K : never]: D extends { collection?: { build: (...args: never[]) => infer V } }
