@@ -68,7 +68,13 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
    * the search page; and any filters of its own its pages carry (`data-pagefind-filter="name:value"`),
    * each a select on the search page (its name must be one of src/client/search/query.ts's FILTER_KEYS).
    */
-  search?: { type: string; label: string; filters?: ReadonlyArray<{ name: string; label: string; any: string; options: readonly string[] }> };
+  search?: {
+    type: string;
+    label: string;
+    filters?: ReadonlyArray<{ name: string; label: string; any: string; options: readonly string[] }>;
+    /** The years its pages carry in the search's shared year filter (`year:2024`), from its collection: the year select offers them. */
+    years?(collection: Collection): readonly string[];
+  };
   /** Rules one valid file must meet that its schema cannot say alone (they need the build day or the topics). */
   fileProblems?(file: string, data: Record<string, unknown>, context: { today: string; strict: boolean; topicSlugs?: string[] }): Problem[];
   /** Rules that need the whole site, such as what its fields point at (for valid published files). */

@@ -17,7 +17,7 @@ export const news = defineContentType({
   layout: "story.11ty.tsx",
   dated: { field: "date", embargo: true },
   topicFields: ["tags"],
-  search: { type: "News", label: "News" },
+  search: { type: "News", label: "News", years: (index: SiteNewsIndex) => index.years },
   lastmod: (data) => (typeof data.updated === "string" ? data.updated : typeof data.date === "string" ? data.date : undefined),
   collection: {
     name: "newsIndex",
