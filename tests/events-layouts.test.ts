@@ -15,7 +15,7 @@ import { eventTimes } from "../src/content/types/event/time.ts";
 import { buildNewsIndex } from "../src/content/news-index.ts";
 import type { PageData } from "../src/render/page-data.ts";
 import { EMPTY_CATALOG } from "../src/media/catalog.ts";
-import { siteRegister } from "./helpers/study-fixtures.ts";
+import { typeCollections } from "./helpers/type-collections.ts";
 import { siteSchema, topicsSchema } from "../src/content/schema/site.ts";
 import { validateHtml } from "./quality/html.ts";
 
@@ -36,15 +36,15 @@ function pageData(url: string, buildDate: string, dateStyle: "ordinal" | "nhs" =
     page: { url, inputPath: "", fileSlug: "", date: new Date(0) },
     content: "<p>The body.</p>",
     media: EMPTY_CATALOG,
-    collections: {
-      newsIndex: {
-        ...buildNewsIndex([{ url: STORY, title: "The story", summary: "What happened.", date: "2024-11-18", tags: ["events"], year: "2024" }], ["events"]),
-        feeds: [],
+    collections: typeCollections(
+      { today: buildDate, topicSlugs: topics.map((topic) => topic.slug), siteName: site.name, topics },
+      {
+        newsIndex: {
+          ...buildNewsIndex([{ url: STORY, title: "The story", summary: "What happened.", date: "2024-11-18", tags: ["events"], year: "2024" }], ["events"]),
+          feeds: [],
+        },
       },
-      services: [],
-      events: buildEventIndex([], buildDate),
-      studyRegister: siteRegister({}, buildDate),
-    },
+    ),
   };
 }
 
