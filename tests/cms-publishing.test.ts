@@ -85,8 +85,10 @@ function sampleValues(fields: CmsField[], name: string, mode: "every field" | "r
           into[field.name] = [(field.multiple ? field.options?.[0] : field.options?.at(-1))?.label ?? ""];
           break;
         case "list":
-          // Removing a list's entries again is not driven here, so the emptying run leaves lists out.
-          if (withLists) into[field.name] = field.name === "news" ? [A_STORY] : [`A ${field.label.toLowerCase()} point written in the form`];
+          // Removing a list's entries again is not driven here, so the emptying run leaves out the lists
+          // it would empty again (the optional ones); a required list (a publication's authors) is filled.
+          if (withLists || field.required !== false)
+            into[field.name] = field.name === "news" ? [A_STORY] : [`A ${field.label.toLowerCase()} point written in the form`];
           break;
         case "number":
           // The smallest the form allows (a year), or a small whole number (an order).
