@@ -47,7 +47,8 @@ export function renderHtml(element: Html | string | null): string {
   return html.startsWith("<html") ? `<!DOCTYPE html>\n${html}` : html;
 }
 
-function render(layout: string, data: PageData): string {
+/** A page's data rendered by one of the loaded layouts. */
+export function renderLayout(layout: string, data: PageData): string {
   const renderer = loaded.get(layout);
   if (!renderer) throw new Error(`layouts/${layout} was not loaded`);
   return renderHtml(renderer(data as never));
@@ -89,12 +90,12 @@ export function renderItem(shared: SharedData, item: ContentItem, markdown: Mark
     page: page(item.url, item.inputPath, new Date(0)),
     content: renderBody(markdown, item.source, bodyEnv(definition)),
   } as PageData;
-  return { url: item.url, html: render(definition.layout, data), searchable: true };
+  return { url: item.url, html: renderLayout(definition.layout, data), searchable: true };
 }
 
 export function renderListed(shared: SharedData, listed: ListedPage): RenderedPage {
   const data = { ...shared, ...listed.data, page: page(listed.url, "", new Date(0)), content: "" } as PageData;
-  return { url: listed.url, html: render(listed.layout, data), searchable: false };
+  return { url: listed.url, html: renderLayout(listed.layout, data), searchable: false };
 }
 
 /** The layouts a site of these items needs. */
