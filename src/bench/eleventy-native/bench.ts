@@ -27,8 +27,13 @@ const { values } = parseArgs({
 });
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const env = { RI_BUILD_DATE: "2026-11-24", RI_PREVIEW: "0", RI_SEARCH_INDEX: "0" };
-const node = (script: string, args: string[]) => measure(process.execPath, [...SCRIPT_NODE_ARGS, path.join(root, script), ...args], env);
-const ok = (step: string, result: Measurement) => {
+/** A script's run, with the CPU time it used (user + system, from GNU time): on a shared machine wall time is mostly the load. */
+const node = async (script: string, args: string[]) => {
+  const run = await measure("/usr/bin/time", ["-f", "ri-cpu %U %S", process.execPath, ...SCRIPT_NODE_ARGS, path.join(root, script), ...args], env);
+  const cpu = /ri-cpu ([\d.]+) ([\d.]+)/.exec(run.output);
+  return { ...run, cpu: cpu ? Number(cpu[1]) + Number(cpu[2]) : Number.NaN };
+};
+const ok = <T extends Measurement>(step: string, result: T): T => {
   if (result.code !== 0) throw new Error(`${step} failed:\n${result.output.slice(-3000)}`);
   return result;
 };
@@ -121,6 +126,8 @@ if (values["watch-edit"]) {
       const content = await writeCorpus(work, path.join(root, "content"), { stories });
       const today: number[] = [];
       const native: number[] = [];
+      const todayCpu: number[] = [];
+      const nativeCpu: number[] = [];
       const load: number[] = [];
       for (let attempt = 0; attempt < runs; attempt++) {
         load.push(loadavg()[0] ?? 0);
@@ -135,7 +142,9 @@ if (values["watch-edit"]) {
           await theirs();
           await ours();
         }
-        console.log(`${stories} stories, run ${attempt + 1}: today ${today.at(-1)?.toFixed(2)} s, Eleventy-native ${native.at(-1)?.toFixed(2)} s`);
+        console.log(
+          `${stories} stories, run ${attempt + 1} (load ${loadavg()[0]?.toFixed(1)}): today ${today.at(-1)?.toFixed(2)} s wall, ${todayCpu.at(-1)?.toFixed(2)} s CPU; Eleventy-native ${native.at(-1)?.toFixed(2)} s wall, ${nativeCpu.at(-1)?.toFixed(2)} s CPU`,
+        );
         if (attempt === 0) {
           const different = await differences(out("today"), out("native"));
           console.log(`  outputs: ${different.length ? `${different.length} files differ, e.g. ${different.slice(0, 5).join(", ")}` : "byte-identical"}`);
@@ -145,8 +154,12 @@ if (values["watch-edit"]) {
       }
       load.push(loadavg()[0] ?? 0);
       const ratios = today.map((seconds, i) => (native[i] as number) / seconds);
+      const cpuRatios = todayCpu.map((seconds, i) => (nativeCpu[i] as number) / seconds);
       console.log(
         `${stories} stories, site build without search, median of ${runs} alternated: today ${median(today).toFixed(2)} s (${range(today)}), Eleventy-native ${median(native).toFixed(2)} s (${range(native)}); native/today ${median(ratios).toFixed(2)}x (${range(ratios)}); load ${range(load)}`,
+      );
+      console.log(
+        `  CPU time: today ${median(todayCpu).toFixed(2)} s (${range(todayCpu)}), Eleventy-native ${median(nativeCpu).toFixed(2)} s (${range(nativeCpu)}); native/today ${median(cpuRatios).toFixed(2)}x (${range(cpuRatios)})`,
       );
     } finally {
       await rm(work, { recursive: true, force: true, maxRetries: 10 });

@@ -46,6 +46,8 @@ export function nativePlugin(eleventyConfig: EleventyConfig, userOptions: Partia
   contentBoundary(eleventyConfig, options);
   const input = path.relative(process.cwd(), inputDir).split(path.sep).join("/") || ".";
   eleventyConfig.ignores.add(`${input}/**/*.md`);
+  // In a preview (Eleventy's own watch), a saved content file starts Eleventy's rebuild.
+  if (options.preview) eleventyConfig.addWatchTarget(`${input}/**/*.md`);
   const assets = frontendAssets(eleventyConfig, options.pathPrefix);
   addContentEditor(eleventyConfig, options);
 
