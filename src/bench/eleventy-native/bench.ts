@@ -132,9 +132,16 @@ if (values["watch-edit"]) {
       for (let attempt = 0; attempt < runs; attempt++) {
         load.push(loadavg()[0] ?? 0);
         const out = (name: string) => path.join(work, `${name}-${attempt}`);
-        const ours = async () => today.push(ok("today's build", await node("src/cli/build.ts", ["--input", content, "--output", out("today")])).seconds);
-        const theirs = async () =>
-          native.push(ok("native build", await node("src/bench/eleventy-native/build.ts", ["--input", content, "--output", out("native")])).seconds);
+        const ours = async () => {
+          const run = ok("today's build", await node("src/cli/build.ts", ["--input", content, "--output", out("today")]));
+          today.push(run.seconds);
+          todayCpu.push(run.cpu);
+        };
+        const theirs = async () => {
+          const run = ok("native build", await node("src/bench/eleventy-native/build.ts", ["--input", content, "--output", out("native")]));
+          native.push(run.seconds);
+          nativeCpu.push(run.cpu);
+        };
         if (attempt % 2 === 0) {
           await ours();
           await theirs();
