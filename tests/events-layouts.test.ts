@@ -36,6 +36,7 @@ function pageData(url: string, buildDate: string, dateStyle: "ordinal" | "nhs" =
     page: { url, inputPath: "", fileSlug: "", date: new Date(0) },
     content: "<p>The body.</p>",
     media: EMPTY_CATALOG,
+    filters: {},
     collections: {
       newsIndex: {
         ...buildNewsIndex([{ url: STORY, title: "The story", summary: "What happened.", date: "2024-11-18", tags: ["events"], year: "2024" }], ["events"]),

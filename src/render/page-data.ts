@@ -10,6 +10,7 @@ import type { MediaCatalog } from "../media/catalog.ts";
 import type { SitemapEntry } from "../publish/sitemap.ts";
 import type { StudiesFeed } from "../content/types/study/feed.ts";
 import type { StudyFrontMatter } from "../content/types/study/schema.ts";
+import type { LayoutFilters } from "./extensions.ts";
 
 export interface EleventyPage {
   url: string;
@@ -44,6 +45,8 @@ export interface PageData {
   media: MediaCatalog;
   /** The date a preview's embargoed item is held until, if it is one. */
   embargo?: string;
+  /** The filters added with Eleventy's `addFilter` (its own among them), each called with this page as `this.page` (src/render/extensions.ts). */
+  filters: LayoutFilters;
 }
 
 export type StoryData = PageData & NewsFrontMatter;

@@ -80,6 +80,7 @@ export function nativePlugin(eleventyConfig: EleventyConfig, userOptions: Partia
       assets: (await assets()).urls,
       collections,
       media: check.media,
+      filters: eleventyConfig.getFilters(),
     };
     const listed = listedPages(collections, items);
     await loadLayouts(layoutsFor(listed));
