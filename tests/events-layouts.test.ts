@@ -36,6 +36,7 @@ function pageData(url: string, buildDate: string, dateStyle: "ordinal" | "nhs" =
     page: { url, inputPath: "", fileSlug: "", date: new Date(0) },
     content: "<p>The body.</p>",
     media: EMPTY_CATALOG,
+    filters: {},
     collections: typeCollections(
       { today: buildDate, topicSlugs: topics.map((topic) => topic.slug), siteName: site.name, topics },
       {

@@ -6,6 +6,7 @@ import type { Site, Topic } from "../content/schema/site.ts";
 import type { MediaCatalog } from "../media/catalog.ts";
 import type { SitemapEntry } from "../publish/sitemap.ts";
 import type { StudiesFeed } from "../content/types/study/feed.ts";
+import type { LayoutFilters } from "./extensions.ts";
 
 export interface EleventyPage {
   url: string;
@@ -40,6 +41,8 @@ export interface PageData {
   media: MediaCatalog;
   /** The date a preview's embargoed item is held until, if it is one. */
   embargo?: string;
+  /** The filters added with Eleventy's `addFilter` (its own among them), each called with this page as `this.page` (src/render/extensions.ts). */
+  filters: LayoutFilters;
 }
 
 /** An item's page: the shared data and the item's checked front matter, by its type's schema (a new type needs nothing here). */

@@ -174,6 +174,7 @@ export function pageData(
     page: { url, inputPath: "./content/studies/x.md", fileSlug: "x", date: new Date(Date.UTC(2025, 0, 1)) },
     content: extra.content ?? "",
     media: EMPTY_CATALOG,
+    filters: {},
     collections: typeCollections(
       { today: BUILD_DATE, topicSlugs: TOPICS.map((topic) => topic.slug), siteName: SITE.name, topics: TOPICS },
       {
