@@ -42,6 +42,11 @@ describe("links between the project's documents", () => {
     assert.ok(DOCUMENTS.includes("docs/architecture.md") && DOCUMENTS.includes("src/content/README.md"), DOCUMENTS.join(", "));
   });
 
+  it("keeps README a five-minute read: at most 10 kB, the rest in docs/", () => {
+    const size = statSync(path.join(ROOT, "README.md")).size;
+    assert.ok(size <= 10 * 1024, `README.md is ${size} bytes: move detail into docs/ and link to it`);
+  });
+
   for (const document of DOCUMENTS) {
     it(`${document}: every relative link and image resolves, anchors included`, () => {
       const file = path.join(ROOT, document);
