@@ -32,40 +32,46 @@ const cell = (text: string) => text.replace(/\s*\n\s*/g, " ").replace(/\|/g, "\\
 /** What a field accepts, in words, from the kind of value it holds and the schema's limits. */
 function accepts(node: Node, path: string): string {
   switch (node.kind) {
-    case "text":
-    case "long-text":
-      // The form's own message for the pattern ("Write 6 or 7 digits, such as 1234567."), as a description.
-      if (node.pattern) return node.pattern[1].replace(/^Write /, "").replace(/\.$/, "");
-      return node.maxLength === undefined ? "text" : `text, at most ${node.maxLength} characters`;
     case "date":
       return `a date, ${code("YYYY-MM-DD")}`;
     case "london-time":
       return `a day, ${code("YYYY-MM-DD")}, or a day and UK time, ${code("YYYY-MM-DDTHH:MM")}`;
     case "web-address":
       return `a web address starting ${code("https://")}`;
-    case "flag":
-      return `${code("true")} or ${code("false")}`;
-    case "number":
-      return node.type === "integer" ? "a whole number" : "a number";
-    case "choice":
-      return `one of ${(node.options ?? (node.enum ?? []).map((value) => [String(value), String(value)] as const))
-        .map(([value, label]) => (label === value ? code(value) : `${code(value)} (${label})`))
-        .join(", ")}`;
-    case "list":
-      return `a list, one entry a line starting ${code("- ")}`;
     case "topics":
       return `a list of topics from ${code("content/_data/topics.json")}, one a line starting ${code("- ")}`;
     case "image-file":
       return `a picture in ${code(`content/${IMAGES_FOLDER}/`)}, written ${code(`${IMAGES_URL}<name>`)}`;
-    case "group":
-    case undefined:
-      if (node.type === "object") {
-        const names = Object.keys(node.properties ?? {}).map(code);
-        return `a group of fields (${names.join(", ")}), each on its own line under ${code(`${path.split(".").at(-1) ?? path}:`)}, indented with two spaces`;
-      }
-      return node.type ?? "any value";
     default:
-      throw new Error(`${path}: no words for a field of kind "${String(node.kind)}" (src/cms/field-tables.ts)`);
+      // Text, numbers, flags, choices, lists and groups, and any kind added later, by what the JSON Schema says.
+      return byType(node, path);
+  }
+}
+
+function byType(node: Node, path: string): string {
+  // The form's own message for a pattern ("Write 6 or 7 digits, such as 1234567."), as a description.
+  if (node.pattern) return node.pattern[1].replace(/^Write /, "").replace(/\.$/, "");
+  if (node.enum) {
+    const options = node.options ?? node.enum.map((value) => [String(value), String(value)] as const);
+    return `one of ${options.map(([value, label]) => (label === value ? code(value) : `${code(value)} (${label})`)).join(", ")}`;
+  }
+  switch (node.type) {
+    case "string":
+      return node.maxLength === undefined ? "text" : `text, at most ${node.maxLength} characters`;
+    case "integer":
+      return "a whole number";
+    case "number":
+      return "a number";
+    case "boolean":
+      return `${code("true")} or ${code("false")}`;
+    case "array":
+      return `a list, one entry a line starting ${code("- ")}`;
+    case "object": {
+      const names = Object.keys(node.properties ?? {}).map(code);
+      return `a group of fields (${names.join(", ")}), each on its own line under ${code(`${path.split(".").at(-1) ?? path}:`)}, indented with two spaces`;
+    }
+    default:
+      return "any value";
   }
 }
 
