@@ -36,7 +36,7 @@ const report = defineContentType({
     authors: list("authors"),
     draft: flag("draft").optional(),
   }),
-  layout: "page.11ty.tsx",
+  layout: "page.tsx",
   lastmod: () => undefined,
   cms: { name: "reports", label: "Reports", singular: "Report", folder: "content/reports", preview: "reports/{{slug}}/", sortableFields: ["title"] },
 });

@@ -32,7 +32,7 @@ describe("an Eleventy user's transforms and filters", { timeout: 300_000 }, () =
   });`;
     await writeFile(config, (await readFile(config, "utf8")).replace("eleventyConfig.addPlugin(sitePlugin);", userConfig));
     // A layout that uses the user's filter and one of Eleventy's own (slugify).
-    const layout = path.join(project, "layouts", "404.11ty.tsx");
+    const layout = path.join(project, "layouts", "404.tsx");
     const layoutText = (await readFile(layout, "utf8")).replace(
       "<h1>Page not found</h1>",
       '<h1 id={String(data.filters.slugify("Page Not Found"))}>{String(data.filters.shout("Page not found"))}</h1>',

@@ -129,7 +129,7 @@ export function* renderSite(shared: SharedData, items: readonly ContentItem[], m
     listed: listed.flatMap((page) => (page.sitemap ? [{ url: page.url, lastmod: page.sitemap.lastmod }] : [])),
     undated: UNDATED_SITEMAP_PAGES,
   });
-  yield renderListed(shared, { url: "/sitemap.xml", layout: "generated-file.11ty.tsx", data: { generatedFile: "sitemap", sitemap } });
+  yield renderListed(shared, { url: "/sitemap.xml", layout: "generated-file.tsx", data: { generatedFile: "sitemap", sitemap } });
 }
 
 /**

@@ -95,7 +95,7 @@ export function nativePlugin(eleventyConfig: EleventyConfig, userOptions: Partia
     const others: ListedPage[] = [
       ...listed,
       ...sitePages(),
-      { url: "/sitemap.xml", layout: "generated-file.11ty.tsx", data: { generatedFile: "sitemap", sitemap } },
+      { url: "/sitemap.xml", layout: "generated-file.tsx", data: { generatedFile: "sitemap", sitemap } },
     ];
     const entries: Entry[] = [
       ...items.map((item) => ({ url: item.url, layout: definitionOf(item.type).layout, item })),

@@ -19,7 +19,7 @@ export const publication = defineContentType({
   source: { folder: "publications" },
   url: (slug) => publicationUrl(slug),
   schema: publicationSchema,
-  layout: "publication.11ty.tsx",
+  layout: "publication.tsx",
   topicFields: ["tags"],
   search: { type: "Publication", label: "Publications", years: (index: PublicationIndex) => index.years.map((group) => group.year) },
   fileProblems: (file, data) => publicationProblems(file, data),
@@ -31,7 +31,7 @@ export const publication = defineContentType({
   },
   listings: {
     reserved: [[PUBLICATIONS_URL, "the list of publications"]],
-    pages: () => [{ url: PUBLICATIONS_URL, layout: "publications.11ty.tsx", data: { title: PUBLICATIONS_TITLE, summary: PUBLICATIONS_SUMMARY }, sitemap: {} }],
+    pages: () => [{ url: PUBLICATIONS_URL, layout: "publications.tsx", data: { title: PUBLICATIONS_TITLE, summary: PUBLICATIONS_SUMMARY }, sitemap: {} }],
     urls: () => [PUBLICATIONS_URL],
   },
   cms: {
