@@ -144,7 +144,7 @@ describe("a build whose templates fail", { timeout: 120_000 }, () => {
         });
       assert.equal(await build(), 0);
       const good = await snapshot(output);
-      const layout = path.join(project, "layouts", "story.11ty.tsx");
+      const layout = path.join(project, "layouts", "story.tsx");
       await writeFile(layout, (await readFile(layout, "utf8")).replace("const year =", 'throw new Error("broken layout");\n  const year ='));
       assert.equal(await build(), 1);
       assert.deepEqual(await snapshot(output), good);

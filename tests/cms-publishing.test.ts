@@ -49,9 +49,9 @@ const FIRST_DATE = "2025-11-01";
  */
 const NEXT_YEAR = nextYear(TODAY);
 const SHAPED: Record<string, string> = {
+  ...SHAPED_TEXT,
   start: `${NEXT_YEAR}-01-15T18:00`,
   end: `${NEXT_YEAR}-01-15T20:00`,
-  ...SHAPED_TEXT,
 };
 
 /** A published story in the real content, for an event's `news` list (the check asks that it exists). */
@@ -85,11 +85,14 @@ function sampleValues(fields: CmsField[], name: string, mode: "every field" | "r
           into[field.name] = [(field.multiple ? field.options?.[0] : field.options?.at(-1))?.label ?? ""];
           break;
         case "list":
-          // Removing a list's entries again is not driven here, so the emptying run leaves lists out.
-          if (withLists) into[field.name] = field.name === "news" ? [A_STORY] : [`A ${field.label.toLowerCase()} point written in the form`];
+          // Removing a list's entries again is not driven here, so the emptying run leaves out the lists
+          // it would empty again (the optional ones); a required list (a publication's authors) is filled.
+          if (withLists || field.required !== false)
+            into[field.name] = field.name === "news" ? [A_STORY] : [`A ${field.label.toLowerCase()} point written in the form`];
           break;
         case "number":
-          into[field.name] = "2";
+          // The smallest the form allows (a year), or a small whole number (an order).
+          into[field.name] = String(field.min ?? 2);
           break;
         case "image":
           into[field.name] = { upload, bytes: SAMPLE_PNG };

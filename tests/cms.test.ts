@@ -4,16 +4,16 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import yaml from "js-yaml";
 import { z } from "zod";
-import { BODY_FIELD, CMS_COLLECTIONS, CMS_OMITTED, type CmsField, cmsConfig, schemaFields } from "../src/cms/config.ts";
+import { BODY_FIELD, CMS_OMITTED, type CmsField, cmsConfig, cmsFields, schemaFields } from "../src/cms/config.ts";
+import { text, withMeta } from "../src/content/schema/fields.ts";
 import { schemaProblems } from "../src/check/check.ts";
-import { locate } from "../src/content/types.ts";
+import { CONTENT_TYPES, locate } from "../src/content/types.ts";
 import { LOCAL_BACKEND_ORIGIN, LOCAL_BACKEND_URL } from "../src/cms/local-backend.ts";
 import { ADMIN_CONTENT_SECURITY_POLICY, ADMIN_CSP_DIRECTIVES, ADMIN_PATH, CONTENT_SECURITY_POLICY, PREVIEW_ADMIN_CSP_DIRECTIVES } from "../src/publish/csp.ts";
 import { ADMIN_SCRIPT } from "../src/cms/admin-page.ts";
 import { decapDist, isDecapFile } from "../src/eleventy/cms.ts";
 import { HEADER_RULES } from "../src/publish/http-headers.ts";
 import { NOT_INDEXED_PATHS, isIndexed } from "../src/publish/indexing.ts";
-import { homeSchema } from "../src/content/schema/page.ts";
 import { type Topic, siteSchema, topicsSchema } from "../src/content/schema/site.ts";
 import { launchChromium } from "./helpers/browser.ts";
 import { browserSkip } from "./quality/browser.ts";
@@ -75,12 +75,8 @@ const offered = (fields: CmsField[]): Array<{ name: string; required: boolean; w
     .filter((field) => field.name !== "body")
     .map((field) => ({ name: field.name, required: field.required ?? true, widget: field.widget, ...(field.fields ? { fields: offered(field.fields) } : {}) }));
 
-/** What an editor would type in a text field whose form asks for a shape (its pattern checks the shape). */
-const SHAPED: Record<string, string> = {
-  start: "2026-11-24T18:00",
-  end: "2026-11-24T20:00",
-  ...SHAPED_TEXT,
-};
+/** What an editor would type in a text field whose form asks for a shape (its pattern checks the shape): each field's example. */
+const SHAPED: Readonly<Record<string, string>> = SHAPED_TEXT;
 
 /** A value such as an editor would enter in each widget. */
 function sample(fields: CmsField[], topicList: Topic[]): Record<string, unknown> {
@@ -98,13 +94,14 @@ function sample(fields: CmsField[], topicList: Topic[]): Record<string, unknown>
       case "boolean":
         return false;
       case "number":
-        return 3;
+        // The smallest the form allows (a year), or a small whole number (an order).
+        return field.min ?? 3;
       case "select":
         // A single choice (a study's status) holds one value, a multiple one (topics) a list.
         return field.multiple ? [field.options?.[0]?.value ?? topicList[0]?.slug] : field.options?.[0]?.value;
       case "list":
-        // A story's address as the form asks for it (the site-wide check then asks that the story exists); any other list takes text.
-        return field.name === "news" ? ["/news/2026/a-story/"] : [`A ${field.name} point`];
+        // An entry in the shape the field's example shows (a story's address; the site-wide check then asks that the story exists), or else text.
+        return [SHAPED[field.name] ?? `A ${field.name} point`];
       case "image":
         return "/images/photo.jpg";
       case "object":
@@ -117,14 +114,11 @@ function sample(fields: CmsField[], topicList: Topic[]): Record<string, unknown>
 }
 
 describe("the CMS configuration", () => {
-  const collections = [
-    ...CMS_COLLECTIONS.map((collection) => ({
-      name: collection.name,
-      schema: collection.schema,
-      fields: config.collections.find((c) => c.name === collection.name)?.fields ?? [],
-    })),
-    { name: "home", schema: homeSchema as z.ZodType, fields: config.collections.find((c) => c.name === "home")?.files?.[0]?.fields ?? [] },
-  ];
+  // Every type's collection, a folder of entries or one file (the home page).
+  const collections = CONTENT_TYPES.map((definition) => {
+    const collection = config.collections.find((c) => c.name === definition.cms.name);
+    return { name: definition.cms.name, schema: definition.schema as z.ZodType, fields: collection?.fields ?? collection?.files?.[0]?.fields ?? [] };
+  });
 
   for (const { name, schema, fields } of collections) {
     it(`offers exactly the ${name} schema's fields, required as the schema requires them, then the body`, () => {
@@ -185,6 +179,30 @@ describe("the CMS configuration", () => {
     );
     assert.ok(new RegExp(field("isrctn")?.pattern?.[0] ?? "").test("ISRCTN12345678"));
     assert.ok(!new RegExp(field("isrctn")?.pattern?.[0] ?? "").test("ISRCTN 12345678"));
+  });
+
+  it("has one collection for each content type, in the type list's order", () => {
+    assert.deepEqual(
+      config.collections.map((collection) => collection.name),
+      CONTENT_TYPES.map((definition) => definition.cms.name),
+    );
+  });
+
+  it("states in each hint the limit the schema sets, for every field of every collection", () => {
+    const all = (fields: CmsField[]): CmsField[] => fields.flatMap((field) => [field, ...all(field.fields ?? [])]);
+    const stated = config.collections.flatMap((c) => all([...(c.fields ?? []), ...(c.files ?? []).flatMap((file) => file.fields)]));
+    const limited = stated.filter((field) => /At most \d+ characters/.test(field.hint ?? ""));
+    assert.ok(limited.length > 0);
+    for (const field of limited) {
+      const limit = Number(/At most (\d+) characters/.exec(field.hint ?? "")?.[1]);
+      const pattern = new RegExp(field.pattern?.[0] ?? "");
+      assert.ok(pattern.test("x".repeat(limit)) && !pattern.test("x".repeat(limit + 1)), `${field.name}: ${field.hint}`);
+    }
+    // A longer title than any type has today says its own limit; a web address that is not a booking page says nothing of booking.
+    const [title, link] = cmsFields(z.strictObject({ title: text("title", 300), link: withMeta(z.string(), { kind: "web-address", maxLength: 200 }) }), topics);
+    assert.match(title?.hint ?? "", /At most 300 characters\.$/);
+    assert.equal(title?.widget, "text");
+    assert.deepEqual(link?.pattern, ["^https://\\S{1,192}$", "Write a web address, starting https://"]);
   });
 
   it("leaves out only the fields it says why it leaves out", () => {

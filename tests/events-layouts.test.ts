@@ -7,15 +7,15 @@ import { parseHTML } from "linkedom";
 import { AboutTheEvent } from "../layouts/components/AboutTheEvent.tsx";
 import { UpcomingEvents } from "../layouts/components/EventCard.tsx";
 import { EventWhen } from "../layouts/components/EventWhen.tsx";
-import { render as renderEvent } from "../layouts/event.11ty.tsx";
-import { render as renderEvents } from "../layouts/events.11ty.tsx";
+import { render as renderEvent } from "../layouts/event.tsx";
+import { render as renderEvents } from "../layouts/events.tsx";
 import { buildEventIndex, type EventEntry, withTimes } from "../src/content/types/event/listing.ts";
 import type { EventPageData, EventsListingData } from "../src/render/event-page-data.ts";
 import { eventTimes } from "../src/content/types/event/time.ts";
 import { buildNewsIndex } from "../src/content/news-index.ts";
 import type { PageData } from "../src/render/page-data.ts";
 import { EMPTY_CATALOG } from "../src/media/catalog.ts";
-import { siteRegister } from "./helpers/study-fixtures.ts";
+import { typeCollections } from "./helpers/type-collections.ts";
 import { siteSchema, topicsSchema } from "../src/content/schema/site.ts";
 import { validateHtml } from "./quality/html.ts";
 
@@ -36,15 +36,16 @@ function pageData(url: string, buildDate: string, dateStyle: "ordinal" | "nhs" =
     page: { url, inputPath: "", fileSlug: "", date: new Date(0) },
     content: "<p>The body.</p>",
     media: EMPTY_CATALOG,
-    collections: {
-      newsIndex: {
-        ...buildNewsIndex([{ url: STORY, title: "The story", summary: "What happened.", date: "2024-11-18", tags: ["events"], year: "2024" }], ["events"]),
-        feeds: [],
+    filters: {},
+    collections: typeCollections(
+      { today: buildDate, topicSlugs: topics.map((topic) => topic.slug), siteName: site.name, topics },
+      {
+        newsIndex: {
+          ...buildNewsIndex([{ url: STORY, title: "The story", summary: "What happened.", date: "2024-11-18", tags: ["events"], year: "2024" }], ["events"]),
+          feeds: [],
+        },
       },
-      services: [],
-      events: buildEventIndex([], buildDate),
-      studyRegister: siteRegister({}, buildDate),
-    },
+    ),
   };
 }
 

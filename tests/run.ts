@@ -33,6 +33,8 @@ import { type QualityPrefix, SHARED_QUALITY_SITE, buildQualitySiteUnder } from "
  */
 const FAST = [
   "dates",
+  "doc-links",
+  "docs",
   "editor-messages",
   "events-ics",
   "events-layouts",

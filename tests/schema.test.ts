@@ -50,7 +50,7 @@ describe("news schema", () => {
 
   it("requires updated to be on or after the publication date", () => {
     assert.deepEqual(lines(newsSchema, { ...story, updated: "2024-12-11" }), [
-      `${FILE}: updated: "2024-12-11" is before the publication date "2024-12-12"; it must be the same day or later`,
+      `${FILE}: updated: "2024-12-11" is before the story's date "2024-12-12"; it must be the same day or later`,
     ]);
   });
 

@@ -100,7 +100,7 @@ describe("the preview server", { timeout: 120_000, skip: browserSkip }, () => {
   });
 
   it("reloads the open page when a layout changes", async () => {
-    await edit(path.join(project, "layouts", "story.11ty.tsx"), "Published <Time", "First published <Time");
+    await edit(path.join(project, "layouts", "story.tsx"), "Published <Time", "First published <Time");
     await waitForText("First published");
   });
 

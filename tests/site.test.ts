@@ -3,6 +3,7 @@ import { cp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { parseFrontMatter } from "../src/check/frontmatter.ts";
+import { CONTENT_TYPES, type ContentType, definitionOf, locate } from "../src/content/types.ts";
 import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
 import { TODAY } from "./helpers/test-day.ts";
 
@@ -32,36 +33,33 @@ const SERVICES_FROM_SEED = ["taking-part-in-research", "research-governance-and-
 
 interface ContentPage {
   url: string;
-  kind: "home" | "news" | "event" | "service" | "study" | "page";
+  kind: ContentType;
   data: Record<string, unknown>;
   body: string;
 }
 
-/** Every page the content folder publishes in a production build on BUILD_DAY, by the design's URL table. */
+/**
+ * Every page the content folder publishes in a production build on BUILD_DAY: each file's
+ * type and address as the definitions lay them out (tests/slug.test.ts holds those to
+ * the design's URL table), less drafts and, for a type that embargoes, items dated later.
+ */
 async function publishedPages(content: string): Promise<ContentPage[]> {
   const files = (await readdir(content, { recursive: true })).filter((file) => file.endsWith(".md")).map((file) => file.split(path.sep).join("/"));
   const pages: ContentPage[] = [];
   for (const file of files) {
     const { data, body } = parseFrontMatter(await readFile(path.join(content, file), "utf8"));
-    const slug = path.basename(file, ".md");
-    const parts = file.split("/");
-    const page: ContentPage | undefined =
-      file === "index.md"
-        ? { url: "/", kind: "home", data, body }
-        : parts[0] === "news"
-          ? { url: `/news/${parts[1]}/${slug}/`, kind: "news", data, body }
-          : parts[0] === "events"
-            ? { url: `/events/${parts[1]}/${slug}/`, kind: "event", data, body }
-            : parts[0] === "services"
-              ? { url: `/services/${slug}/`, kind: "service", data, body }
-              : parts[0] === "studies"
-                ? { url: `/studies/${slug}/`, kind: "study", data, body }
-                : { url: `/${slug}/`, kind: "page", data, body };
-    if (data.draft === true || (page.kind === "news" && String(data.date) > BUILD_DAY)) continue;
-    pages.push(page);
+    const located = locate(file);
+    assert.ok(located.ok, `${file}: ${located.ok ? "" : located.problem}`);
+    const { type, url } = located.location;
+    const dated = definitionOf(type).dated;
+    if (data.draft === true || (dated?.embargo && String(data[dated.field]) > BUILD_DAY)) continue;
+    pages.push({ url, kind: type, data, body });
   }
   return pages;
 }
+
+/** The listings every type makes whatever the content (/news/, /events/, ...), from the definitions. */
+const LISTINGS = CONTENT_TYPES.flatMap((definition) => (definition.listings?.reserved ?? []).map(([url]) => url));
 
 const stories = (pages: ContentPage[]) =>
   pages.filter((page) => page.kind === "news").toSorted((a, b) => String(b.data.date).localeCompare(String(a.data.date)));
@@ -119,9 +117,7 @@ describe(`the R&I site${FROM}`, () => {
       "/news/",
       ...new Set(news.map((story) => `/news/${String(story.data.date).slice(0, 4)}/`)),
       ...new Set(news.flatMap((story) => (Array.isArray(story.data.tags) ? story.data.tags.map((tag) => `/news/topics/${String(tag)}/`) : []))),
-      "/events/",
-      "/services/",
-      "/studies/",
+      ...LISTINGS,
       ...new Set(
         pages.flatMap((page) =>
           page.kind === "study" && Array.isArray(page.data.conditions) ? page.data.conditions.map((slug) => `/studies/conditions/${String(slug)}/`) : [],
@@ -156,7 +152,7 @@ describe(`the R&I site${FROM}`, () => {
     };
     assert.equal(entry.languages.en?.page_count, pages.length);
     assert.ok(await exists(path.join(output, "pagefind", "pagefind.js")));
-    for (const url of ["/news/", "/news/2024/", "/services/", "/studies/", "/search/", "/404.html"]) {
+    for (const url of [...LISTINGS, "/news/2024/", "/search/", "/404.html"]) {
       const doc = await readPage(output, url);
       assert.equal(doc.querySelector("[data-pagefind-body]"), null, url);
     }
@@ -254,19 +250,7 @@ describe(`the R&I site${FROM}`, () => {
         .filter((page) => page.kind === kind)
         .map((page) => page.url)
         .slice(0, 1);
-    for (const url of [
-      "/",
-      "/news/",
-      ...one("news"),
-      "/events/",
-      ...one("event"),
-      "/services/",
-      ...one("service"),
-      "/studies/",
-      ...one("study"),
-      ...one("page"),
-      "/404.html",
-    ]) {
+    for (const url of [...LISTINGS, ...CONTENT_TYPES.flatMap((definition) => one(definition.name)), "/404.html"]) {
       const doc = await readPage(output, url);
       assert.equal(doc.querySelector("a.nhsuk-skip-link")?.getAttribute("href"), "#maincontent", url);
       assert.ok(doc.querySelector("main#maincontent"), url);

@@ -4,7 +4,7 @@ import { ActionLink } from "./ActionLink.tsx";
 
 /**
  * The site's own page about taking part in research, a service page the site was seeded
- * with: it shows the count of recruiting studies (layouts/service.11ty.tsx), and the
+ * with: it shows the count of recruiting studies (layouts/service.tsx), and the
  * register's empty state links to it while it exists. If the page moves, change this.
  */
 export const TAKING_PART_URL = "/services/taking-part-in-research/";

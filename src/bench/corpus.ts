@@ -19,7 +19,7 @@ const WORDS = (
   "research study trial patients participants care clinical health service staff evidence team data results " +
   "consent ethics approval recruitment mental wellbeing community partnership university funding innovation " +
   "treatment outcomes quality improvement nurses doctors therapy assessment support training review protocol " +
-  "analysis findings publication conference network delivery commercial national regional local digital"
+  "analysis findings dissemination conference network delivery commercial national regional local digital"
 ).split(" ");
 
 const TOPICS = ["clinical-trials", "events", "mental-health", "partnerships"];

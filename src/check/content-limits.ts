@@ -12,8 +12,8 @@ import { formatFileSize } from "../media/documents.ts";
 export const MAX_MARKDOWN_BYTES = 256 * 1024;
 
 /**
- * A front-matter block's size. The longest real ones are well under 2 kB; a publication
- * of a large consortium may list some hundreds of authors (about 12 kB). js-yaml reads
+ * A front-matter block's size. The longest real ones are well under 2 kB; a paper by a
+ * large consortium may list some hundreds of authors (about 12 kB). js-yaml reads
  * the whole block before any field can be checked, so it is bounded on its own.
  */
 export const MAX_FRONT_MATTER_BYTES = 32 * 1024;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type FieldMeta, fieldMeta } from "../content/schema/fields.ts";
+import { type FieldMeta, fieldMeta, webAddressPattern } from "../content/schema/fields.ts";
 import type { Site, Topic } from "../content/schema/site.ts";
 import { IMAGES_FOLDER, IMAGES_URL } from "../content/site-urls.ts";
 import { CONTENT_TYPES } from "../content/types.ts";
@@ -31,6 +31,8 @@ export interface CmsField {
   time_format?: boolean;
   picker_utc?: boolean;
   value_type?: string;
+  min?: number;
+  max?: number;
   choose_url?: boolean;
   buttons?: string[];
   editor_components?: string[];
@@ -73,29 +75,26 @@ export const CMS_OMITTED: Readonly<Record<string, string>> = {
   "image.decorative": "the CMS always asks for alt text; decorative images can be marked in the markdown file",
 };
 
-/** Words for each field's label and hint, in the editors' guide's terms. */
-const HELP: Record<string, { label: string; hint?: string }> = {
-  title: { label: "Title", hint: "What the page is about, in plain words. At most 150 characters." },
-  date: { label: "Publication date", hint: "A story dated after today stays off the live site until that day." },
-  summary: { label: "Summary", hint: "One or two plain sentences, shown in listings and search results. At most 300 characters." },
-  tags: { label: "Topics", hint: "To add a topic, ask for it to be added to content/_data/topics.json." },
-  updated: { label: "Updated on", hint: "Only if the story was changed after it was published." },
-  draft: { label: "Draft", hint: "Ticked: the page stays off the live site even after it is published here." },
+/**
+ * Words for the fields several types share, in the editors' guide's terms. A field that
+ * one type has alone brings its own label and hint in its schema (`labelled`), which come
+ * first; a limit a hint states is the schema's (a 300-character title says 300).
+ */
+const HELP: Record<string, { label: string; hint?: (meta: FieldMeta | undefined) => string }> = {
+  title: { label: "Title", hint: (meta) => `What the page is about, in plain words.${atMost(meta)}` },
+  summary: { label: "Summary", hint: (meta) => `One or two plain sentences, shown in listings and search results.${atMost(meta)}` },
+  tags: { label: "Topics", hint: () => "To add a topic, ask for it to be added to content/_data/topics.json." },
+  draft: { label: "Draft", hint: () => "Ticked: the page stays off the live site even after it is published here." },
   image: { label: "Image" },
-  "image.src": { label: "Image file", hint: "Upload a picture or choose one already on the site. It is saved in content/images/." },
-  "image.alt": { label: "Alt text", hint: "Needed whenever there is an image: describe what it shows, for people who cannot see it." },
-  "image.caption": { label: "Caption", hint: "Optional: shown under the image on the story's page. At most 300 characters." },
-  reviewed: { label: "Last reviewed", hint: "The day someone last checked the page is right." },
-  reviewDue: { label: "Next review due", hint: "The check warns when this day has passed." },
-  order: { label: "Order", hint: "Where the service comes in lists: 1 first. Leave empty to list by title." },
-  start: { label: "Starts", hint: "The day, as 2025-07-01, or the day and London time, as 2025-07-01T18:00." },
-  end: { label: "Ends", hint: "Optional, written as the start is (both with a time, or both without). Not before the start." },
-  location: { label: "Where", hint: "The place's name and address, as one line. Leave empty for an online-only event." },
-  online: { label: "Online", hint: "Ticked: people can join online (with a place as well, the event is both)." },
-  booking: { label: "Booking page", hint: "The address of the page where people book, starting https://" },
-  cost: { label: "Cost", hint: "Such as Free, or £25." },
-  news: { label: "News stories about the event", hint: "Each story's address on this site, such as /news/2024/a-story/" },
+  "image.src": { label: "Image file", hint: () => "Upload a picture or choose one already on the site. It is saved in content/images/." },
+  "image.alt": { label: "Alt text", hint: () => "Needed whenever there is an image: describe what it shows, for people who cannot see it." },
+  "image.caption": { label: "Caption", hint: (meta) => `Optional: shown under the image on the story's page.${atMost(meta)}` },
+  reviewed: { label: "Last reviewed", hint: () => "The day someone last checked the page is right." },
+  reviewDue: { label: "Next review due", hint: () => "The check warns when this day has passed." },
 };
+
+/** A hint's statement of the schema's length limit, when it has one. */
+const atMost = (meta: FieldMeta | undefined): string => (meta?.maxLength ? ` At most ${meta.maxLength} characters.` : "");
 
 const DATE_FIELD = { widget: "datetime", format: "YYYY-MM-DD", date_format: "DD/MM/YYYY", time_format: false, picker_utc: true } as const;
 
@@ -145,12 +144,20 @@ function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): 
         widget: "string",
         pattern: ["^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$", "Write a day as 2025-07-01, or a day and London time as 2025-07-01T18:00."],
       };
-    case "web-address":
-      return { widget: "string", pattern: [`^https://\\S{1,${(limit ?? 500) - 8}}$`, "Write the booking page's address, starting https://"] };
+    case "web-address": {
+      // The field's own pattern (with its own message), or the plain shape of a web address.
+      const [regex, message] = meta.pattern ?? webAddressPattern(limit ?? 500);
+      return { widget: "string", pattern: [regex, message] };
+    }
     case "flag":
       return { widget: "boolean" };
     case "number":
-      return { widget: "number", value_type: "int" };
+      return {
+        widget: "number",
+        value_type: "int",
+        ...(meta.min !== undefined ? { min: meta.min } : {}),
+        ...(meta.max !== undefined ? { max: meta.max } : {}),
+      };
     case "choice":
       return { widget: "select", options: (meta.options ?? []).map(([value, label]) => ({ label, value })) };
     case "list":
@@ -176,7 +183,12 @@ export function cmsFields(schema: z.ZodType, topics: Topic[], prefix = "", inOpt
   return schemaFields(schema).flatMap((field): CmsField[] => {
     const path = prefix + field.name;
     if (path in CMS_OMITTED) return [];
-    const help = HELP[path] ?? (field.meta?.label ? { label: field.meta.label, hint: field.meta.hint } : { label: field.name });
+    const shared = HELP[path];
+    const help = field.meta?.label
+      ? { label: field.meta.label, hint: field.meta.hint }
+      : shared
+        ? { label: shared.label, hint: shared.hint?.(field.meta) }
+        : { label: field.name };
     const required = field.required && !inOptionalGroup;
     const common = { label: help.label, name: field.name, required, ...(help.hint ? { hint: help.hint } : {}) };
     if (field.object) return [{ ...common, widget: "object", fields: cmsFields(field.object, topics, `${path}.`, !required) }];

@@ -75,7 +75,13 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
    * the search page; and any filters of its own its pages carry (`data-pagefind-filter="name:value"`),
    * each a select on the search page (its name must be one of src/client/search/query.ts's FILTER_KEYS).
    */
-  search?: { type: string; label: string; filters?: ReadonlyArray<{ name: string; label: string; any: string; options: readonly string[] }> };
+  search?: {
+    type: string;
+    label: string;
+    filters?: ReadonlyArray<{ name: string; label: string; any: string; options: readonly string[] }>;
+    /** The years its pages carry in the search's shared year filter (`year:2024`), from its collection: the year select offers them. */
+    years?(collection: Collection): readonly string[];
+  };
   /** Rules one valid file must meet that its schema cannot say alone (they need the build day or the topics). */
   fileProblems?(file: string, data: Record<string, unknown>, context: { today: string; strict: boolean; topicSlugs?: string[] }): Problem[];
   /** Rules that need the whole site, such as what its fields point at (for valid published files). */
@@ -122,8 +128,12 @@ export interface ContentTypeDefinition<Schema extends z.ZodType = z.ZodType, Col
   scaffold?: { folder(today: string): string; frontMatter(title: string, today: string): Record<string, ScaffoldValue> };
 }
 
-/** A front-matter value a new file starts with: text, a flag, a list of points or a group of fields. */
-export type ScaffoldValue = string | boolean | string[] | Record<string, string>;
+/**
+ * A front-matter value a new file starts with: any value YAML writes and a field takes (text,
+ * a number, a flag, a list, a group of fields). src/cli/scaffold.ts checks the whole
+ * front matter against the type's schema before it writes the file.
+ */
+export type ScaffoldValue = string | number | boolean | readonly ScaffoldValue[] | { readonly [field: string]: ScaffoldValue };
 
 /** Keeps a definition's name, schema and collection types (a plain object literal would widen them). */
 export function defineContentType<Schema extends z.ZodType, const Name extends string, Collection = never, const CollectionName extends string = never>(

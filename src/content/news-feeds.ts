@@ -19,11 +19,11 @@ export interface Feed {
   title: string;
   subtitle: string;
   entries: NewsEntry[];
-  /** RFC 3339: the newest publication or update among the entries. */
+  /** RFC 3339: the newest story's date or update among the entries. */
   updated: string;
 }
 
-/** The day a story last changed: its `updated` date, or its publication date. */
+/** The day a story last changed: its `updated` date, or the date it was published. */
 export const lastChanged = (story: NewsEntry): string => (story.updated && story.updated > story.date ? story.updated : story.date);
 
 function newestChange(entries: NewsEntry[], fallback: string): string {

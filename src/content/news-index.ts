@@ -5,7 +5,7 @@ export interface NewsEntry {
   url: string;
   title: string;
   summary: string;
-  /** The publication date, `YYYY-MM-DD` in Europe/London. */
+  /** The day the story was published, `YYYY-MM-DD` in Europe/London. */
   date: string;
   updated?: string;
   tags: string[];

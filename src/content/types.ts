@@ -5,6 +5,7 @@ import { event } from "./types/event.ts";
 import { home } from "./types/home.ts";
 import { news } from "./types/news.ts";
 import { page } from "./types/page.ts";
+import { publication } from "./types/publication.ts";
 import { service } from "./types/service.ts";
 import { study } from "./types/study.ts";
 
@@ -14,10 +15,13 @@ import { study } from "./types/study.ts";
  * addresses, the CMS collections, `npm run new` — is derived here or reads this list.
  * The order is the CMS's order of collections.
  */
-export const CONTENT_TYPES = [news, event, service, page, study, home] as const;
+export const CONTENT_TYPES = [news, event, service, page, study, publication, home] as const;
 
 type Definitions = (typeof CONTENT_TYPES)[number];
 export type ContentType = Definitions["name"];
+
+/** A type's front matter as its schema accepts it: what the layout of one of its items receives. */
+export type FrontMatterOf<Type extends ContentType> = z.infer<Extract<Definitions, { name: Type }>["schema"]>;
 
 /** The collections every layout receives, each from the definition that builds it. */
 export type TypeCollections = {

@@ -2,8 +2,19 @@ import path from "node:path";
 import { londonToday } from "../content/dates.ts";
 import { frontMatterOptions } from "../check/frontmatter.ts";
 import { siteMarkdown } from "../markdown/markdown.ts";
+import { applyTransforms } from "../render/extensions.ts";
 import { rememberSite } from "../render/incremental.ts";
-import { type SharedData, buildCollections, layoutsFor, listedPages, loadLayouts, pageWriter, renderSite, searchDocument } from "../render/pages.ts";
+import {
+  type SharedData,
+  buildCollections,
+  layoutsFor,
+  listedPages,
+  loadLayouts,
+  outputFile,
+  pageWriter,
+  renderSite,
+  searchDocument,
+} from "../render/pages.ts";
 import { loadItems } from "../render/store.ts";
 import { type BuildOptions, buildOptionsFromEnv } from "../build/build-options.ts";
 import { frontendAssets } from "./assets.ts";
@@ -69,7 +80,10 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       assets: (await assets()).urls,
       collections,
       media: check.media,
+      // Read now, when eleventy.config.ts has added all of its own.
+      filters: eleventyConfig.getFilters(),
     };
+    const transforms = new Map(Object.entries(eleventyConfig.transforms));
     await loadLayouts(layoutsFor(listedPages(collections, items)));
     const write = pageWriter(directories.output);
     const search = options.searchIndex ? startSearchIndex(directories.output) : undefined;
@@ -77,9 +91,14 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       for (const page of renderSite(shared, items, markdown)) {
         // renderSite gives every content page before any listing: Pagefind can start on
         // the first page that is not a result, and index while the rest are rendered.
-        if (page.searchable) search?.add(page.url, searchDocument(page.html));
+        const html = await applyTransforms(transforms, page.html, {
+          url: page.url,
+          inputPath: page.inputPath,
+          outputPath: outputFile(directories.output, page.url),
+        });
+        if (page.searchable) search?.add(page.url, searchDocument(html));
         else search?.start();
-        write(page.url, page.html);
+        write(page.url, html);
       }
       await search?.finish();
     } catch (error) {
@@ -87,6 +106,16 @@ export function sitePlugin(eleventyConfig: EleventyConfig, userOptions: Partial<
       throw error;
     }
     // The preview process re-renders what one edited file changes from here (src/render/incremental.ts).
-    rememberSite({ contentDir: inputDir, outputDir: directories.output, shared, items, markdown, preview: options.preview, today: options.today, context });
+    rememberSite({
+      contentDir: inputDir,
+      outputDir: directories.output,
+      shared,
+      transforms,
+      items,
+      markdown,
+      preview: options.preview,
+      today: options.today,
+      context,
+    });
   });
 }

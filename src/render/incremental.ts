@@ -7,7 +7,8 @@ import type { Problem } from "../content/problems.ts";
 import type { ContentItem, ListingContext } from "../content/definition.ts";
 import { definitionOf, locate } from "../content/types.ts";
 import type { MediaCatalog } from "../media/catalog.ts";
-import { type RenderedPage, type SharedData, buildCollections, listedPages, pageWriter, renderItem, renderListed } from "./pages.ts";
+import { type Transform, applyTransforms } from "./extensions.ts";
+import { type RenderedPage, type SharedData, buildCollections, listedPages, outputFile, pageWriter, renderItem, renderListed } from "./pages.ts";
 import { loadItems } from "./store.ts";
 
 /** What the last build knew, kept so that one edited file can be re-rendered with what it changes. */
@@ -15,6 +16,8 @@ export interface LiveSite {
   contentDir: string;
   outputDir: string;
   shared: SharedData;
+  /** The transforms every written page goes through (src/render/extensions.ts). */
+  transforms: ReadonlyMap<string, Transform>;
   items: ContentItem[];
   markdown: MarkdownIt;
   preview: boolean;
@@ -134,7 +137,12 @@ export async function updateFile(file: string): Promise<FileUpdate> {
   }
 
   const write = pageWriter(state.outputDir);
-  for (const page of pages) write(page.url, page.html);
+  for (const page of pages) {
+    write(
+      page.url,
+      await applyTransforms(state.transforms, page.html, { url: page.url, inputPath: page.inputPath, outputPath: outputFile(state.outputDir, page.url) }),
+    );
+  }
   // An item that was deleted (or moved) leaves no page behind.
   const urls = new Set(items.map((item) => item.url));
   for (const item of state.items) {

@@ -1,14 +1,11 @@
-import type { ContentType, TypeCollections } from "../content/types.ts";
+import type { ContentType, FrontMatterOf, TypeCollections } from "../content/types.ts";
 import type { Feed } from "../content/news-feeds.ts";
 import type { ArchivePage, ListingPage } from "../content/news-index.ts";
-import type { NewsFrontMatter } from "../content/schema/news.ts";
-import type { PageFrontMatter } from "../content/schema/page.ts";
-import type { ServiceFrontMatter } from "../content/schema/service.ts";
 import type { Site, Topic } from "../content/schema/site.ts";
 import type { MediaCatalog } from "../media/catalog.ts";
 import type { SitemapEntry } from "../publish/sitemap.ts";
 import type { StudiesFeed } from "../content/types/study/feed.ts";
-import type { StudyFrontMatter } from "../content/types/study/schema.ts";
+import type { LayoutFilters } from "./extensions.ts";
 
 /** The front-end assets' published addresses (src/eleventy/assets.ts bundles them). */
 export interface AssetUrls {
@@ -51,12 +48,16 @@ export interface PageData {
   media: MediaCatalog;
   /** The date a preview's embargoed item is held until, if it is one. */
   embargo?: string;
+  /** The filters added with Eleventy's `addFilter` (its own among them), each called with this page as `this.page` (src/render/extensions.ts). */
+  filters: LayoutFilters;
 }
 
-export type StoryData = PageData & NewsFrontMatter;
-export type ServiceData = PageData & ServiceFrontMatter;
-export type PlainPageData = PageData & PageFrontMatter;
-export type StudyData = PageData & StudyFrontMatter;
+/** An item's page: the shared data and the item's checked front matter, by its type's schema (a new type needs nothing here). */
+export type ContentPageData<Type extends ContentType> = PageData & FrontMatterOf<Type>;
+export type StoryData = ContentPageData<"news">;
+export type ServiceData = ContentPageData<"service">;
+export type PlainPageData = ContentPageData<"page">;
+export type StudyData = ContentPageData<"study">;
 /** The register (/studies/) and each condition's page (/studies/conditions/<topic>/, which names its topic). */
 export type StudiesData = PageData & { studyCondition?: string };
 export type StudiesFeedData = PageData & { studiesFeed: StudiesFeed };

@@ -6,6 +6,7 @@ import { Html } from "#jsx/jsx-runtime";
 import type { ContentItem, ListedPage, ListingContext } from "../content/definition.ts";
 import { CONTENT_TYPES, type TypeCollections, definitionOf } from "../content/types.ts";
 import { sitemapEntries } from "../publish/sitemap.ts";
+import { type Filter, filtersFor } from "./extensions.ts";
 import { bodyEnv, renderBody } from "../markdown/markdown.ts";
 import type { PageData } from "./page-data.ts";
 import { UNDATED_SITEMAP_PAGES, sitePages } from "./site-pages.ts";
@@ -17,11 +18,15 @@ import { UNDATED_SITEMAP_PAGES, sitePages } from "./site-pages.ts";
  * (src/eleventy/plugin.ts says why).
  */
 
-/** The data every page shares: the site's global data and the types' collections. */
-export type SharedData = Omit<PageData, "page" | "content" | "contentType" | "title" | "summary" | "embargo">;
+/** The data every page shares: the site's global data, the types' collections, and the filters a layout gets bound to its page. */
+export type SharedData = Omit<PageData, "page" | "content" | "contentType" | "title" | "summary" | "embargo" | "filters"> & {
+  filters: Readonly<Record<string, Filter>>;
+};
 
 export interface RenderedPage {
   url: string;
+  /** The content file it was made from, or "" for a listing or one of the site's own pages. */
+  inputPath: string;
   html: string;
   /** Content files are search results; listings and the site's own pages are not. */
   searchable: boolean;
@@ -47,7 +52,8 @@ export function renderHtml(element: Html | string | null): string {
   return html.startsWith("<html") ? `<!DOCTYPE html>\n${html}` : html;
 }
 
-function render(layout: string, data: PageData): string {
+/** A page's data rendered by one of the loaded layouts. */
+export function renderLayout(layout: string, data: PageData): string {
   const renderer = loaded.get(layout);
   if (!renderer) throw new Error(`layouts/${layout} was not loaded`);
   return renderHtml(renderer(data as never));
@@ -81,20 +87,23 @@ export function listedPages(collections: TypeCollections, items: readonly Conten
 export function renderItem(shared: SharedData, item: ContentItem, markdown: MarkdownIt): RenderedPage {
   const definition = definitionOf(item.type);
   const dated = definition.dated?.embargo ? String(item.data[definition.dated.field]) : undefined;
+  const itemPage = page(item.url, item.inputPath, new Date(0));
   const data = {
     ...shared,
     ...item.data,
     contentType: item.type,
     ...(dated && dated > shared.buildDate ? { embargo: dated } : {}),
-    page: page(item.url, item.inputPath, new Date(0)),
+    page: itemPage,
     content: renderBody(markdown, item.source, bodyEnv(definition)),
+    filters: filtersFor(shared.filters, itemPage),
   } as PageData;
-  return { url: item.url, html: render(definition.layout, data), searchable: true };
+  return { url: item.url, inputPath: item.inputPath, html: renderLayout(definition.layout, data), searchable: true };
 }
 
 export function renderListed(shared: SharedData, listed: ListedPage): RenderedPage {
-  const data = { ...shared, ...listed.data, page: page(listed.url, "", new Date(0)), content: "" } as PageData;
-  return { url: listed.url, html: render(listed.layout, data), searchable: false };
+  const listedPage = page(listed.url, "", new Date(0));
+  const data = { ...shared, ...listed.data, page: listedPage, content: "", filters: filtersFor(shared.filters, listedPage) } as PageData;
+  return { url: listed.url, inputPath: "", html: renderLayout(listed.layout, data), searchable: false };
 }
 
 /** The layouts a site of these items needs. */
@@ -120,7 +129,7 @@ export function* renderSite(shared: SharedData, items: readonly ContentItem[], m
     listed: listed.flatMap((page) => (page.sitemap ? [{ url: page.url, lastmod: page.sitemap.lastmod }] : [])),
     undated: UNDATED_SITEMAP_PAGES,
   });
-  yield renderListed(shared, { url: "/sitemap.xml", layout: "generated-file.11ty.tsx", data: { generatedFile: "sitemap", sitemap } });
+  yield renderListed(shared, { url: "/sitemap.xml", layout: "generated-file.tsx", data: { generatedFile: "sitemap", sitemap } });
 }
 
 /**
@@ -136,11 +145,16 @@ export function searchDocument(html: string): string {
   return `<!DOCTYPE html>\n<html lang="en-GB"><body>${html.slice(start, end + "</article>".length)}</body></html>`;
 }
 
-/** Writes a page to `<output><url>index.html` (or a file to `<output><url>`), making each folder once. */
+/** Where a page is written: `<output><url>index.html`, or `<output><url>` for a file. */
+export function outputFile(outputDir: string, url: string): string {
+  return url.endsWith("/") ? path.join(outputDir, url, "index.html") : path.join(outputDir, url);
+}
+
+/** Writes a page to its output file (see outputFile), making each folder once. */
 export function pageWriter(outputDir: string): (url: string, html: string) => void {
   const made = new Set<string>();
   return (url, html) => {
-    const file = url.endsWith("/") ? path.join(outputDir, url, "index.html") : path.join(outputDir, url);
+    const file = outputFile(outputDir, url);
     const dir = path.dirname(file);
     if (!made.has(dir)) {
       mkdirSync(dir, { recursive: true });

@@ -6,15 +6,15 @@ import type { ListedPage } from "../content/definition.ts";
  * data for a layout, rendered like every other page (src/render/pages.ts).
  */
 export function sitePages(): ListedPage[] {
-  const file = (url: string, generatedFile: string): ListedPage => ({ url, layout: "generated-file.11ty.tsx", data: { generatedFile } });
+  const file = (url: string, generatedFile: string): ListedPage => ({ url, layout: "generated-file.tsx", data: { generatedFile } });
   return [
     {
       url: "/search/",
-      layout: "search.11ty.tsx",
+      layout: "search.tsx",
       data: { title: "Search", summary: "Search news, events, research studies, services and pages on this website." },
     },
-    { url: "/404.html", layout: "404.11ty.tsx", data: { title: "Page not found" } },
-    { url: "/admin/", layout: "admin.11ty.tsx", data: { title: "Content editor" } },
+    { url: "/404.html", layout: "404.tsx", data: { title: "Page not found" } },
+    { url: "/admin/", layout: "admin.tsx", data: { title: "Content editor" } },
     file("/robots.txt", "robots"),
     file("/_headers", "netlify-headers"),
     file("/staticwebapp.config.json", "azure-config"),

@@ -2,7 +2,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import yaml from "js-yaml";
 import type { Browser, Page } from "playwright-core";
-import type { CmsCollection, CmsField } from "../../src/cms/config.ts";
+import { type CmsCollection, type CmsField, schemaFields } from "../../src/cms/config.ts";
+import { CONTENT_TYPES } from "../../src/content/types.ts";
+import type { z } from "zod";
 import { type PageProblems, watchPage } from "../quality/browser.ts";
 
 /**
@@ -12,19 +14,22 @@ import { type PageProblems, watchPage } from "../quality/browser.ts";
  * and widget is the shipped one. Decap keeps what it would commit in `window.repoFiles`.
  */
 
+/** Each field's example in a schema, its groups' fields included, by field name. */
+function examples(schema: z.ZodType): Array<[string, string]> {
+  return schemaFields(schema).flatMap((field): Array<[string, string]> => [
+    ...(field.meta?.example ? [[field.name, field.meta.example] as [string, string]] : []),
+    ...(field.object ? examples(field.object) : []),
+  ]);
+}
+
 /**
- * What an editor would type in a text field whose form asks for a shape (its pattern
- * checks the shape), for the fields that are not dates; an event's start and end depend
- * on the test, which adds them.
+ * What an editor would type in a field whose form asks for a shape (its pattern checks the
+ * shape), by field name: each field's own example in its schema, so a new type's fields need
+ * no entry here. A test that needs other values (an event next year) puts its own over these.
  */
-export const SHAPED_TEXT: Readonly<Record<string, string>> = {
-  booking: "https://booking.example/event",
-  iras: "1234567",
-  isrctn: "ISRCTN12345678",
-  nct: "NCT12345678",
-  email: "study@example.nhs.uk",
-  phone: "01632 960000",
-};
+export const SHAPED_TEXT: Readonly<Record<string, string>> = Object.fromEntries(
+  CONTENT_TYPES.flatMap((definition) => examples(definition.schema as z.ZodType)),
+);
 
 /** The config.yml the build wrote, as Decap will read it. */
 export interface BuiltCmsConfig {

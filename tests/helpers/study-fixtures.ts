@@ -9,7 +9,7 @@ import { type StudyEntry, buildStudyRegister, studyEntry, studyUrl } from "../..
 import type { Feed } from "../../src/content/news-feeds.ts";
 import type { PageData } from "../../src/render/page-data.ts";
 import { EMPTY_CATALOG } from "../../src/media/catalog.ts";
-import { buildEventIndex } from "../../src/content/types/event/listing.ts";
+import { typeCollections } from "./type-collections.ts";
 
 /**
  * Made-up studies in every status for the studies tests: every name says "Example", the
@@ -174,12 +174,15 @@ export function pageData(
     page: { url, inputPath: "./content/studies/x.md", fileSlug: "x", date: new Date(Date.UTC(2025, 0, 1)) },
     content: extra.content ?? "",
     media: EMPTY_CATALOG,
-    collections: {
-      newsIndex: { ...buildNewsIndex([], []), feeds: extra.newsFeed === false ? [] : [newsFeed] },
-      services: extra.services ?? [TAKING_PART_SERVICE],
-      studyRegister: siteRegister(extra.studies ?? STUDIES),
-      events: buildEventIndex([], BUILD_DATE),
-    },
+    filters: {},
+    collections: typeCollections(
+      { today: BUILD_DATE, topicSlugs: TOPICS.map((topic) => topic.slug), siteName: SITE.name, topics: TOPICS },
+      {
+        newsIndex: { ...buildNewsIndex([], []), feeds: extra.newsFeed === false ? [] : [newsFeed] },
+        services: extra.services ?? [TAKING_PART_SERVICE],
+        studyRegister: siteRegister(extra.studies ?? STUDIES),
+      },
+    ),
   };
 }
 

@@ -13,10 +13,18 @@ import { isCalendarDate } from "../dates.ts";
 export interface FieldMeta {
   kind: "text" | "long-text" | "date" | "london-time" | "web-address" | "flag" | "number" | "list" | "topics" | "image-file" | "choice" | "group";
   maxLength?: number;
+  /** The smallest and largest a `number` may be, which the form enforces as the check does. */
+  min?: number;
+  max?: number;
   /** The values a `choice` takes, with the words the form shows for each, in the form's order. */
   options?: ReadonlyArray<readonly [value: string, label: string]>;
   /** A form stricter than the length alone (a registry number), tested by the form as the editor types. */
   pattern?: readonly [regex: string, message: string];
+  /**
+   * A value the field takes, written as an editor would (`ISRCTN12345678`), for a field whose
+   * form asks for a shape: tests fill the form with it, so a new field of that kind needs no table.
+   */
+  example?: string;
   /**
    * The form's label and hint for a type's own fields; the fields every type shares have
    * theirs in src/cms/config.ts. Kept beside the schema so a new type brings its own words.
@@ -73,6 +81,15 @@ export function flag(field: string) {
 
 export function wholeNumber(field: string) {
   return withMeta(z.number({ error: typeError(field, "a number") }).int({ error: "must be a whole number" }), { kind: "number" });
+}
+
+/**
+ * The form's pattern for a web address: `https://` and at most `maxLength` characters in all,
+ * with the message the form shows when a value does not fit (the field's own words, such as
+ * "Write the booking page's address, starting https://").
+ */
+export function webAddressPattern(maxLength: number, message = "Write a web address, starting https://"): readonly [string, string] {
+  return [`^https://\\S{1,${maxLength - 8}}$`, message];
 }
 
 export function list(field: string) {

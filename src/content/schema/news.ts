@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { IMAGES_FOLDER, IMAGES_URL } from "../site-urls.ts";
-import { calendarDate, flag, list, ordered, text, withMeta } from "./fields.ts";
+import { calendarDate, flag, labelled, list, ordered, text, withMeta } from "./fields.ts";
 
 /** An editor's image, in the site's own images folder: never another site's, never a path out of it. */
 export function isImagePath(value: string): boolean {
@@ -42,10 +42,10 @@ export const imageSchema = z
 export const newsSchema = z
   .strictObject({
     title: text("title", 150),
-    date: calendarDate("date"),
+    date: labelled(calendarDate("date"), "Publication date", "A story dated after today stays off the live site until that day."),
     summary: text("summary", 300),
     tags: withMeta(list("tags"), { kind: "topics" }).optional(),
-    updated: calendarDate("updated").optional(),
+    updated: labelled(calendarDate("updated"), "Updated on", "Only if the story was changed after it was published.").optional(),
     draft: flag("draft").optional(),
     image: imageSchema.optional(),
   })
@@ -53,7 +53,7 @@ export const newsSchema = z
     path: ["updated"],
     error: (issue) => {
       const story = issue.input as { date?: string; updated?: string };
-      return `"${story.updated}" is before the publication date "${story.date}"; it must be the same day or later`;
+      return `"${story.updated}" is before the story's date "${story.date}"; it must be the same day or later`;
     },
   });
 

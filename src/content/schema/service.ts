@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, flag, ordered, text, wholeNumber } from "./fields.ts";
+import { calendarDate, flag, labelled, ordered, text, wholeNumber } from "./fields.ts";
 
 /** A service page: `content/services/<slug>.md`. */
 export const serviceSchema = z
@@ -8,7 +8,7 @@ export const serviceSchema = z
     summary: text("summary", 300),
     reviewed: calendarDate("reviewed"),
     reviewDue: calendarDate("reviewDue").optional(),
-    order: wholeNumber("order").optional(),
+    order: labelled(wholeNumber("order"), "Order", "Where the service comes in lists: 1 first. Leave empty to list by title.").optional(),
     draft: flag("draft").optional(),
   })
   .refine((page) => ordered(page.reviewed, page.reviewDue, false), {

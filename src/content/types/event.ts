@@ -29,7 +29,7 @@ export const event = defineContentType({
   source: { folder: "events", years: true },
   url: (slug, year) => `/events/${year}/${slug}/`,
   schema: eventSchema,
-  layout: "event.11ty.tsx",
+  layout: "event.tsx",
   // An event is published when it is written, not on its day: it is announced ahead.
   dated: { field: "start", embargo: false },
   topicFields: ["tags"],
@@ -46,10 +46,10 @@ export const event = defineContentType({
     pages(index) {
       const feed = calendarFeedEvents(index);
       return [
-        ...index.listing.map((page) => ({ url: page.url, layout: "events.11ty.tsx", data: { title: "Events", eventListing: page }, sitemap: {} })),
-        ...[...index.upcoming, ...index.past].map((entry) => ({ url: eventIcsUrl(entry.url), layout: "calendar.11ty.tsx", data: { calendarEvents: [entry] } })),
+        ...index.listing.map((page) => ({ url: page.url, layout: "events.tsx", data: { title: "Events", eventListing: page }, sitemap: {} })),
+        ...[...index.upcoming, ...index.past].map((entry) => ({ url: eventIcsUrl(entry.url), layout: "calendar.tsx", data: { calendarEvents: [entry] } })),
         // RFC 5545 wants at least one event in a calendar: with none there is no file, and no link to it.
-        ...(feed.length ? [{ url: CALENDAR_FEED_URL, layout: "calendar.11ty.tsx", data: { calendarEvents: feed, calendarFeed: true } }] : []),
+        ...(feed.length ? [{ url: CALENDAR_FEED_URL, layout: "calendar.tsx", data: { calendarEvents: feed, calendarFeed: true } }] : []),
       ];
     },
     urls(items) {

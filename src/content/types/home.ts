@@ -8,7 +8,7 @@ export const home = defineContentType({
   source: { file: "index.md" },
   url: () => "/",
   schema: homeSchema,
-  layout: "home.11ty.tsx",
+  layout: "home.tsx",
   search: { type: "Page", label: "Other pages" },
   lastmod: (data) => (typeof data.reviewed === "string" ? data.reviewed : undefined),
   followsListings: true,

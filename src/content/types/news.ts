@@ -14,10 +14,10 @@ export const news = defineContentType({
   source: { folder: "news", years: true },
   url: (slug, year) => `/news/${year}/${slug}/`,
   schema: newsSchema,
-  layout: "story.11ty.tsx",
+  layout: "story.tsx",
   dated: { field: "date", embargo: true },
   topicFields: ["tags"],
-  search: { type: "News", label: "News" },
+  search: { type: "News", label: "News", years: (index: SiteNewsIndex) => index.years },
   lastmod: (data) => (typeof data.updated === "string" ? data.updated : typeof data.date === "string" ? data.date : undefined),
   collection: {
     name: "newsIndex",
@@ -37,14 +37,14 @@ export const news = defineContentType({
       const archiveNewest = new Map<string, string | undefined>();
       for (const page of index.archives) if (!archiveNewest.has(`${page.kind}:${page.key}`)) archiveNewest.set(`${page.kind}:${page.key}`, page.items[0]?.date);
       return [
-        ...index.listing.map((listing) => ({ url: listing.url, layout: "news-list.11ty.tsx", data: { title: "News", listing }, sitemap: { lastmod: newestStory } })),
+        ...index.listing.map((listing) => ({ url: listing.url, layout: "news-list.tsx", data: { title: "News", listing }, sitemap: { lastmod: newestStory } })),
         ...index.archives.map((archive) => ({
           url: archive.url,
-          layout: "news-archive.11ty.tsx",
+          layout: "news-archive.tsx",
           data: { archive },
           sitemap: { lastmod: archiveNewest.get(`${archive.kind}:${archive.key}`) },
         })),
-        ...index.feeds.map((feed) => ({ url: feed.url, layout: "generated-file.11ty.tsx", data: { generatedFile: "feed", feed } })),
+        ...index.feeds.map((feed) => ({ url: feed.url, layout: "generated-file.tsx", data: { generatedFile: "feed", feed } })),
       ];
     },
     urls(items, context) {

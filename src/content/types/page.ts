@@ -9,7 +9,7 @@ export const page = defineContentType({
   source: { folder: "pages" },
   url: (slug) => `/${slug}/`,
   schema: pageSchema,
-  layout: "page.11ty.tsx",
+  layout: "page.tsx",
   search: { type: "Page", label: "Other pages" },
   lastmod: (data) => (typeof data.reviewed === "string" ? data.reviewed : undefined),
   cms: { name: "pages", label: "Other pages", singular: "Page", folder: "content/pages", preview: "{{slug}}/", sortableFields: ["title"] },

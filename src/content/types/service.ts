@@ -26,7 +26,7 @@ export const service = defineContentType({
   source: { folder: "services" },
   url: (slug) => `/services/${slug}/`,
   schema: serviceSchema,
-  layout: "service.11ty.tsx",
+  layout: "service.tsx",
   contentsList: true,
   search: { type: "Service", label: "Services" },
   lastmod: (data) => (typeof data.reviewed === "string" ? data.reviewed : undefined),
@@ -48,7 +48,7 @@ export const service = defineContentType({
     pages: (services) => [
       {
         url: "/services/",
-        layout: "services.11ty.tsx",
+        layout: "services.tsx",
         data: { title: "Services", summary: "The research services the Research and Innovation Department provides to the Trust." },
         sitemap: { lastmod: newest(services.map((entry) => entry.reviewed)) },
       },

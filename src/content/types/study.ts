@@ -27,7 +27,7 @@ export const study = defineContentType({
   source: { folder: "studies" },
   url: (slug) => studyUrl(slug),
   schema: studySchema,
-  layout: "study.11ty.tsx",
+  layout: "study.tsx",
   topicFields: ["conditions"],
   search: {
     type: "Study",
@@ -52,15 +52,15 @@ export const study = defineContentType({
     reserved: [[STUDIES_URL, "the list of research studies"]],
     pages(register) {
       const pages: ListedPage[] = [
-        { url: STUDIES_URL, layout: "studies.11ty.tsx", data: { title: REGISTER_TITLE }, sitemap: { lastmod: lastChange(register.studies) } },
+        { url: STUDIES_URL, layout: "studies.tsx", data: { title: REGISTER_TITLE }, sitemap: { lastmod: lastChange(register.studies) } },
         ...register.conditions.map((condition) => ({
           url: condition.url,
-          layout: "studies.11ty.tsx",
+          layout: "studies.tsx",
           data: { title: `${condition.name} studies`, studyCondition: condition.slug },
           sitemap: { lastmod: lastChange(condition.groups.flatMap((group) => group.studies)) },
         })),
       ];
-      if (register.feed) pages.push({ url: register.feed.url, layout: "studies-feed.11ty.tsx", data: { studiesFeed: register.feed } });
+      if (register.feed) pages.push({ url: register.feed.url, layout: "studies-feed.tsx", data: { studiesFeed: register.feed } });
       return pages;
     },
     urls(items, context) {

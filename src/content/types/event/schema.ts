@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { flag, list, text, withMeta } from "../../schema/fields.ts";
+import { flag, labelled, list, text, webAddressPattern, withMeta } from "../../schema/fields.ts";
 import { clockChangeProblem, parseWallClock, WALL_CLOCK_HINT } from "./time.ts";
 
 /**
@@ -27,7 +27,7 @@ export function londonWallClock(field: string) {
     });
   // Decap's date-and-time widget works in the browser's zone or UTC, not London's, and cannot leave the time out:
   // the form offers a line of text in the same shape the check reads.
-  return withMeta(schema, { kind: "london-time" });
+  return withMeta(schema, { kind: "london-time", example: "2025-07-01T18:00" });
 }
 
 /** Booking goes through a secure page: `http:` would let anyone on the network change the form. */
@@ -47,7 +47,12 @@ const booking = withMeta(
         `"${String(issue.input)}" is not a secure web address: booking must start https:// (copy the address from the browser's address bar on the booking page)`,
     },
   ),
-  { kind: "web-address", maxLength: 500 },
+  {
+    kind: "web-address",
+    maxLength: 500,
+    pattern: webAddressPattern(500, "Write the booking page's address, starting https://"),
+    example: "https://booking.example/event",
+  },
 );
 
 /** A story's address on this site, as `/news/<year>/<slug>/` (the check later makes sure the story exists). */
@@ -63,7 +68,7 @@ const newsPaths = withMeta(
       { error: (issue) => (issue.input === undefined ? "is required" : "must be a list of story addresses, one per line starting with -") },
     )
     .refine((paths) => new Set(paths).size === paths.length, { error: "names the same story twice: list each story once" }),
-  { kind: "list" },
+  { kind: "list", example: "/news/2024/a-story/" },
 );
 
 /** An event: `content/events/<year>/<slug>.md`, the year of its start. */
@@ -71,14 +76,18 @@ export const eventSchema = z
   .strictObject({
     title: text("title", 150),
     summary: text("summary", 300),
-    start: londonWallClock("start"),
-    end: londonWallClock("end").optional(),
-    location: text("location", 300).optional(),
-    online: flag("online").optional(),
-    booking: booking.optional(),
-    cost: text("cost", 100).optional(),
+    start: labelled(londonWallClock("start"), "Starts", "The day, as 2025-07-01, or the day and London time, as 2025-07-01T18:00."),
+    end: labelled(
+      londonWallClock("end"),
+      "Ends",
+      "Optional, written as the start is (both with a time, or both without). Not before the start.",
+    ).optional(),
+    location: labelled(text("location", 300), "Where", "The place's name and address, as one line. Leave empty for an online-only event.").optional(),
+    online: labelled(flag("online"), "Online", "Ticked: people can join online (with a place as well, the event is both).").optional(),
+    booking: labelled(booking, "Booking page", "The address of the page where people book, starting https://").optional(),
+    cost: labelled(text("cost", 100), "Cost", "Such as Free, or £25.").optional(),
     tags: withMeta(list("tags"), { kind: "topics" }).optional(),
-    news: newsPaths.optional(),
+    news: labelled(newsPaths, "News stories about the event", "Each story's address on this site, such as /news/2024/a-story/").optional(),
     draft: flag("draft").optional(),
   })
   .superRefine((event, ctx) => {

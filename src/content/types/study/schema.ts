@@ -93,7 +93,7 @@ function identifier(field: string, name: string, pattern: RegExp, prefix: string
         message: `"${value}" is not ${name}: write ${what}, such as "${example}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
       });
     });
-  return withMeta(schema, { kind: "text", maxLength: example.length, pattern: [pattern.source, `Write ${what}, such as ${example}.`] });
+  return withMeta(schema, { kind: "text", maxLength: example.length, pattern: [pattern.source, `Write ${what}, such as ${example}.`], example });
 }
 
 /** Who to contact about taking part. */
@@ -112,7 +112,7 @@ export const contactSchema = withMeta(z.strictObject(
         .refine((value) => EMAIL.test(value.trim()) && value.trim() === value, {
           error: (issue) => `"${String(issue.input)}" is not an email address: write it as name@organisation.nhs.uk, with no spaces`,
         }),
-        { kind: "text", maxLength: 254, pattern: [EMAIL.source, "Write an email address, such as research@example.nhs.uk."] },
+        { kind: "text", maxLength: 254, pattern: [EMAIL.source, "Write an email address, such as research@example.nhs.uk."], example: "study@example.nhs.uk" },
       ),
       "Email",
       "The address people write to about taking part. Needed while the study is setting up or recruiting.",
@@ -124,7 +124,7 @@ export const contactSchema = withMeta(z.strictObject(
         .refine((value) => PHONE.test(value) && (value.match(/\d/g) ?? []).length >= 6 && value.length <= 30, {
           error: (issue) => `"${String(issue.input)}" is not a phone number: write the digits, with spaces if you like, such as "01632 960000"`,
         }),
-        { kind: "text", maxLength: 30, pattern: [PHONE.source, "Write the digits, with spaces if you like, such as 01632 960000."] },
+        { kind: "text", maxLength: 30, pattern: [PHONE.source, "Write the digits, with spaces if you like, such as 01632 960000."], example: "01632 960000" },
       ),
       "Phone",
       "Optional. A number people can call, such as 01632 960000.",

@@ -4,7 +4,7 @@ import { Base } from "./base.tsx";
 import { EventCards } from "./components/EventCard.tsx";
 import { href } from "./components/links.ts";
 import { Pagination } from "./components/Pagination.tsx";
-import { pageLabel } from "./news-list.11ty.tsx";
+import { pageLabel } from "./news-list.tsx";
 
 /**
  * `/events/`: upcoming events soonest first, then past events newest first, ten a page as

@@ -1,3 +1,4 @@
+import type { ContentTypeDefinition } from "../src/content/definition.ts";
 import { CONTENT_TYPES } from "../src/content/types.ts";
 import type { PlainPageData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
@@ -10,6 +11,16 @@ const SEARCH_TYPES = [
 
 /** The filters the content types add, such as a study's status, each offered whatever the content. */
 const TYPE_FILTERS = CONTENT_TYPES.flatMap((definition) => definition.search?.filters ?? []);
+
+/** The year filter's options: the years the types' pages carry (each definition's `search.years`), newest first. */
+function searchYears(collections: object): string[] {
+  const built = collections as Record<string, unknown>;
+  const years = CONTENT_TYPES.flatMap((type) => {
+    const definition = type as unknown as ContentTypeDefinition;
+    return definition.collection && definition.search?.years ? definition.search.years(built[definition.collection.name]) : [];
+  });
+  return [...new Set(years)].sort().reverse();
+}
 
 function Select({
   id,
@@ -42,7 +53,7 @@ function Select({
  * takes over when it runs. The query lives in the address, so results can be shared.
  */
 export function render(data: PlainPageData) {
-  const { years } = data.collections.newsIndex;
+  const years = searchYears(data.collections);
   return (
     <Base data={data} title={data.title} description={data.summary} trail={[{ text: "Home", url: "/" }]} scripts={[data.assets.searchJs]}>
       <div class="nhsuk-grid-row" data-search data-pagefind={href(data, "/pagefind/pagefind.js")} data-base-url={href(data, "/")}>

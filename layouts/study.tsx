@@ -13,7 +13,7 @@ import { conditionNames, recruitmentDate, studyName } from "./components/StudyCa
 import { StudySearchData } from "./components/StudySearchData.tsx";
 import { StudyStatusTag } from "./components/StudyStatusTag.tsx";
 import { Time } from "./components/Time.tsx";
-import { REGISTER_TITLE } from "./studies.11ty.tsx";
+import { REGISTER_TITLE } from "./studies.tsx";
 
 /** A phone number as a `tel:` address: its digits, and a leading + for an international one. */
 export const telHref = (phone: string): string => `tel:${phone.trim().startsWith("+") ? "+" : ""}${phone.replace(/\D/g, "")}`;

@@ -3,7 +3,7 @@ import type { ArchiveData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { NewsCards } from "./components/NewsCard.tsx";
 import { Pagination } from "./components/Pagination.tsx";
-import { pageLabel } from "./news-list.11ty.tsx";
+import { pageLabel } from "./news-list.tsx";
 
 /** A year's stories (`/news/2024/`) or a topic's (`/news/topics/<topic>/`), newest first. */
 export function render(data: ArchiveData) {
