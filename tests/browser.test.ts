@@ -7,7 +7,7 @@ import { htmlFiles } from "./quality/html.ts";
 import { type PageProblems, browserSkip, trackRequests, watchPage } from "./quality/browser.ts";
 import { type Harness, startHarness } from "./quality/harness.ts";
 import { PAGE_TYPES } from "./quality/quality-site.ts";
-import type { StaticServer } from "./quality/server.ts";
+import type { StaticServer } from "../src/bench/static-host.ts";
 
 /** What the focus test adds to the page's window. */
 interface FocusStyleWindow {

@@ -11,7 +11,8 @@ import { type BuiltCmsConfig, SAMPLE_PNG, fillForm } from "./helpers/cms-editor.
 import { makeContent, tempDir } from "./helpers/fixture-site.ts";
 import { freePort, stopProcessGroup } from "./helpers/processes.ts";
 import { copyProject } from "./helpers/project-copy.ts";
-import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
+import { browserSkip, watchPage } from "./quality/browser.ts";
+import { launchBrowser } from "../src/bench/chromium.ts";
 
 /**
  * `npm run cms` on a copy of the project: the preview's /admin/ uses Decap's local

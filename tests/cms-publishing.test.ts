@@ -22,8 +22,9 @@ import {
 } from "./helpers/cms-editor.ts";
 import { ROOT, exists, readPage, runCli, tempDir } from "./helpers/fixture-site.ts";
 import { TODAY, nextYear } from "./helpers/test-day.ts";
-import { browserSkip, launchBrowser } from "./quality/browser.ts";
-import { type StaticServer, serveSite } from "./quality/server.ts";
+import { browserSkip } from "./quality/browser.ts";
+import { launchBrowser } from "../src/bench/chromium.ts";
+import { type StaticServer, serveSite } from "../src/bench/static-host.ts";
 
 /**
  * The editors' whole path, in Chromium: the built /admin/ (with Decap's offline test

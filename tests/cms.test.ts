@@ -19,7 +19,7 @@ import { launchChromium } from "./helpers/browser.ts";
 import { browserSkip } from "./quality/browser.ts";
 import { SHAPED_TEXT } from "./helpers/cms-editor.ts";
 import { ROOT, buildFixture, readPage } from "./helpers/fixture-site.ts";
-import { serveSite } from "./quality/server.ts";
+import { serveSite } from "../src/bench/static-host.ts";
 
 const topics = topicsSchema.parse(JSON.parse(await readFile(path.join(ROOT, "content", "_data", "topics.json"), "utf8")));
 const site = siteSchema.parse(JSON.parse(await readFile(path.join(ROOT, "content", "_data", "site.json"), "utf8")));

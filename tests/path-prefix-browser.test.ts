@@ -2,11 +2,12 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { Browser } from "playwright-core";
 import { axeOn } from "./quality/axe.ts";
-import { browserSkip, launchBrowser, trackRequests, watchPage } from "./quality/browser.ts";
+import { browserSkip, trackRequests, watchPage } from "./quality/browser.ts";
+import { launchBrowser } from "../src/bench/chromium.ts";
 import { validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
 import { PAGE_TYPES, type QualitySite, qualitySite } from "./quality/quality-site.ts";
-import { type StaticServer, serveSite } from "./quality/server.ts";
+import { type StaticServer, serveSite } from "../src/bench/static-host.ts";
 
 const PREFIX = "/ri/";
 

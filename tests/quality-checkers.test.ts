@@ -6,10 +6,11 @@ import type { Browser } from "playwright-core";
 import axe from "axe-core";
 import { AXE_RULES, AXE_RULES_LEFT_OUT, WCAG_TAGS, axeOn } from "./quality/axe.ts";
 import { tempDir } from "./helpers/fixture-site.ts";
-import { browserSkip, launchBrowser, watchPage } from "./quality/browser.ts";
+import { browserSkip, watchPage } from "./quality/browser.ts";
+import { launchBrowser } from "../src/bench/chromium.ts";
 import { checkTitlesAndHeadings, nuCheck, validateHtml } from "./quality/html.ts";
 import { checkInternalLinks } from "./quality/links.ts";
-import { type StaticServer, serveSite } from "./quality/server.ts";
+import { type StaticServer, serveSite } from "../src/bench/static-host.ts";
 
 const SUFFIX = "Research and Innovation – Midlands Partnership University NHS Foundation Trust";
 const page = (title: string, body: string, head = "") =>

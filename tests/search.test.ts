@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { axeOn } from "./quality/axe.ts";
 import { type PageProblems, browserSkip, watchPage } from "./quality/browser.ts";
 import { type Harness, startHarness } from "./quality/harness.ts";
-import type { StaticServer } from "./quality/server.ts";
+import type { StaticServer } from "../src/bench/static-host.ts";
 
 describe("search", { skip: browserSkip }, () => {
   let server: StaticServer;

@@ -6,8 +6,8 @@ import { gzipBytes } from "./weight.ts";
  * fragments): text files at their gzip size, Pagefind's own compressed files as they are.
  */
 export async function firstQueryBytes(output: string, query: string): Promise<{ bytes: number; requests: number } | { skipped: string }> {
-  const { launchBrowser } = await import("../../tests/quality/browser.ts");
-  const { serveSite } = await import("../../tests/quality/server.ts");
+  const { launchBrowser } = await import("./chromium.ts");
+  const { serveSite } = await import("./static-host.ts");
   let browser;
   try {
     browser = await launchBrowser();

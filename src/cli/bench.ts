@@ -10,7 +10,7 @@ import { measureWatchEdit } from "../bench/watch-edit.ts";
 import { type Measurement, folderBytes, htmlPages, measure } from "../bench/measure.ts";
 import { buildReference, writeReference } from "../bench/reference.ts";
 import { pageWeight } from "../bench/weight.ts";
-import { SCRIPT_NODE_ARGS } from "./script-args.ts";
+import { SCRIPT_NODE_ARGS } from "../build/script-args.ts";
 
 /**
  * `npm run bench [-- --stories 1000,3000,10000] [--runs R] [--dir D]`: for each number of
@@ -48,7 +48,7 @@ const workParent = path.resolve(values.dir ?? tmpdir());
 /** Every page of a written site, for the Pagefind CLI: pages without `data-pagefind-body` are never results. */
 const WHOLE_SITE_GLOB = "**/*.html";
 const env = { RI_BUILD_DATE: "2026-11-24", RI_PREVIEW: "0" };
-/** Runs a script as package.json's scripts do (src/cli/script-args.ts). */
+/** Runs a script as package.json's scripts do (src/build/script-args.ts). */
 const node = (script: string, args: string[], extra: Record<string, string> = {}) =>
   measure(process.execPath, [...SCRIPT_NODE_ARGS, path.join(root, script), ...args], { ...env, ...extra });
 

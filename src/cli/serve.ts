@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import { previewAdminPage } from "./preview-admin.ts";
 import { guardServer, guardUpgrades, hostRefusal, originRefusal, ownHostNames, ownOrigins, pathRefusal } from "./request-guard.ts";
-import { SCRIPT_NODE_ARGS } from "./script-args.ts";
+import { SCRIPT_NODE_ARGS } from "../build/script-args.ts";
 import type { WorkerMessage } from "./preview-worker.ts";
 import { DEV_SERVER_PORT } from "./serve-port.ts";
 import { watchFiles } from "./watch-files.ts";

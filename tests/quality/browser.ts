@@ -1,7 +1,6 @@
 import { existsSync } from "node:fs";
-import { type Browser, type Page, type Request, chromium } from "playwright-core";
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+import type { Page, Request } from "playwright-core";
+import { CHROMIUM, isOfflineFont } from "../../src/bench/chromium.ts";
 
 /**
  * Browser tests are part of `npm test`. They are left out only when someone says so
@@ -22,33 +21,6 @@ export const chromiumMissing = !browserTestsOptedOut && !existsSync(CHROMIUM);
  * still fails, with MISSING_CHROMIUM as the last line of its output (tests/run.ts).
  */
 export const browserSkip: string | false = browserTestsOptedOut ? "RI_SKIP_BROWSER_TESTS=1 was set" : chromiumMissing ? `no Chromium at ${CHROMIUM}` : false;
-
-export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(MISSING_CHROMIUM);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      // This machine has no network: a look-up of the font host fails only after ~650 ms,
-      // which every page load waited for. Failing it at once changes nothing else (the
-      // CSS falls back to Arial either way) and takes a page load from ~970 to ~320 ms.
-      `--host-resolver-rules=MAP ${FONT_HOST} ~NOTFOUND`,
-    ],
-  });
-}
-
-/** Where nhsuk-frontend's CSS loads the Frutiger font from. */
-const FONT_HOST = "assets.nhs.uk";
-
-/**
- * Frutiger comes from assets.nhs.uk, which this machine cannot reach; the CSS falls back
- * to Arial. Those font requests are the only failures a page is allowed.
- */
-export const isOfflineFont = (url: string) => url.startsWith(`https://${FONT_HOST}/fonts/`);
 
 export interface PageProblems {
   consoleErrors: string[];

@@ -4,10 +4,11 @@ import { DOMParser, onWarningStopParsing } from "@xmldom/xmldom";
 import ICAL from "ical.js";
 import { parseHTML } from "linkedom";
 import { axeOn } from "./axe.ts";
-import { launchBrowser, watchPage } from "./browser.ts";
+import { watchPage } from "./browser.ts";
+import { launchBrowser } from "../../src/bench/chromium.ts";
 import { htmlFiles, validateHtml } from "./html.ts";
 import { checkInternalLinks } from "./links.ts";
-import { serveSite } from "./server.ts";
+import { serveSite } from "../../src/bench/static-host.ts";
 
 /**
  * The content gate's checks of a built site: what must hold whatever the content is, so that

@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser } from "../../src/bench/chromium.ts";
 import { qualitySite } from "./quality-site.ts";
-import { type StaticServer, serveSite } from "./server.ts";
+import { type StaticServer, serveSite } from "../../src/bench/static-host.ts";
 
 export interface Harness {
   output: string;

@@ -2,10 +2,10 @@ import { copyFile, mkdir, readFile, readdir, rm, writeFile } from "node:fs/promi
 import path from "node:path";
 import { fillForm, openEditor, readBuiltConfig } from "../helpers/cms-editor.ts";
 import { ROOT } from "../helpers/fixture-site.ts";
-import { launchBrowser } from "./browser.ts";
+import { launchBrowser } from "../../src/bench/chromium.ts";
 import { PAGE_TYPES, buildQualitySite } from "./quality-site.ts";
 import { frontendDist } from "../../src/eleventy/assets.ts";
-import { serveSite } from "./server.ts";
+import { serveSite } from "../../src/bench/static-host.ts";
 
 /**
  * `npm run screenshots`: builds the quality site (the real content with ten made-up 2023

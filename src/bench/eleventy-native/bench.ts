@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { writeCorpus } from "../corpus.ts";
 import { type Measurement, measure } from "../measure.ts";
-import { SCRIPT_NODE_ARGS } from "../../cli/script-args.ts";
+import { SCRIPT_NODE_ARGS } from "../../build/script-args.ts";
 
 /**
  * EXPERIMENT (issue 26): the engine bench. `node --import tsx src/bench/eleventy-native/bench.ts

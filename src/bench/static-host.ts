@@ -3,7 +3,7 @@ import { type Server, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import sirv from "sirv";
-import { headersFor } from "../../src/publish/http-headers.ts";
+import { headersFor } from "../publish/http-headers.ts";
 
 export interface StaticServer {
   /** The site's root URL, ending in the path prefix, such as http://127.0.0.1:41234/ri/ */
