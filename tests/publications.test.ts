@@ -210,6 +210,8 @@ describe("publications", { timeout: 300_000 }, () => {
       ],
     );
     assert.match(field("title")?.hint ?? "", /At most 300 characters\.$/);
+    // One box an author, each called an author (a study's eligibility list calls its entries points).
+    assert.deepEqual(field("authors")?.field, { label: "Author", name: "point", widget: "string" });
     assert.deepEqual([field("year")?.min, field("year")?.max, field("year")?.value_type], [1000, 9999, "int"]);
     const doi = new RegExp(field("doi")?.pattern?.[0] ?? "");
     assert.ok(doi.test("10.1000/xyz123") && !doi.test("https://doi.org/10.1000/xyz123") && !doi.test("10.1/x"));

@@ -162,7 +162,7 @@ function widgetFor(meta: FieldMeta | undefined, path: string, topics: Topic[]): 
       return { widget: "select", options: (meta.options ?? []).map(([value, label]) => ({ label, value })) };
     case "list":
       // One text box an entry (a point, a story address): a list without its own field would split entries at their commas.
-      return { widget: "list", field: { label: "Point", name: "point", widget: "string" } };
+      return { widget: "list", field: { label: meta.itemLabel ?? "Point", name: "point", widget: "string" } };
     case "topics":
       return { widget: "select", multiple: true, options: topics.map((topic) => ({ label: topic.name, value: topic.slug })) };
     case "image-file":

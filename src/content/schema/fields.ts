@@ -31,6 +31,8 @@ export interface FieldMeta {
    */
   label?: string;
   hint?: string;
+  /** What one entry of a `list` is called in the form ("Author"), where "Point" would be the wrong word. */
+  itemLabel?: string;
 }
 
 export const fieldMeta = z.registry<FieldMeta>();

@@ -59,7 +59,7 @@ const authors = withMeta(
   list("authors")
     .refine((names) => names.length > 0, { error: 'must name at least one author, one a line starting "  - "' })
     .refine((names) => names.every((name) => name.trim() !== ""), { error: "has an empty name: write each author, or remove the empty line" }),
-  { kind: "list" },
+  { kind: "list", itemLabel: "Author" },
 );
 
 export const publicationSchema = z.strictObject({
