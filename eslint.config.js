@@ -3,6 +3,7 @@ import js from "@eslint/js";
 import { defineConfig } from "eslint/config";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import { folderRules } from "./eslint.folder-rules.js";
 
 export default defineConfig(
   { ignores: ["node_modules/", "_site/", "_site.*/", "_preview/", "_preview.*/", ".cache/", "screenshots/", "content/"] },
@@ -26,4 +27,6 @@ export default defineConfig(
     },
   },
   { files: ["**/*.js"], languageOptions: { globals: globals.node } },
+  // Which folder may import which, as each src/*/README.md and layouts/README.md says.
+  ...folderRules,
 );

@@ -42,6 +42,7 @@ const FAST = [
   "events-structured-data",
   "events-time",
   "feed",
+  "folder-rules",
   "frontmatter",
   "hosting-files",
   "jsx-runtime",
