@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 import { folderRules } from "./eslint.folder-rules.js";
 
 export default defineConfig(
-  { ignores: ["node_modules/", "_site/", "_site.*/", "_preview/", "_preview.*/", ".cache/", "screenshots/", "content/"] },
+  { ignores: ["node_modules/", "_site/", "_site.*/", "_preview/", "_preview.*/", ".cache/", "screenshots/", "content/", "vendor/"] },
   js.configs.recommended,
   {
     files: ["**/*.{ts,tsx}"],

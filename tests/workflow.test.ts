@@ -92,7 +92,13 @@ describe("the GitHub Actions workflow", () => {
     const commands = runs(suite);
     assert.match(commands, /apt-get install [^\n]*\bchromium\b/);
     assert.match(commands, /apt-get install [^\n]*\bdefault-jre-headless\b/, "Java, for the Nu HTML Checker");
-    assert.ok(inOrder(orderOf(suite, ["npm ci", "npm test"])));
+    const install = suite.steps.find((step) => step.run?.startsWith("npm ci"))?.run ?? "";
+    assert.match(
+      install,
+      /^npm ci 2> "(\$RUNNER_TEMP\/npm-ci\.log)"[^]*\n! grep -q "\^npm warn" "\1"\n$/,
+      "a warning from npm ci on any supported Node fails the suite",
+    );
+    assert.ok(inOrder(orderOf(suite, [install, "npm test"])));
     assert.match(commands, /TZ="\$zone"/, "the date tests again under far time zones");
   });
 

@@ -1,5 +1,4 @@
-import { cp, readFile, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -9,13 +8,7 @@ import { ADMIN_SCRIPT } from "../cms/admin-page.ts";
 import { cmsBackendFromEnv, cmsConfig } from "../cms/config.ts";
 import { siteSchema, topicsSchema } from "../content/schema/site.ts";
 import type { EleventyConfig } from "./config-api.ts";
-
-const require = createRequire(import.meta.url);
-/** Decap CMS's self-contained browser bundle, from the installed npm package (never a CDN). */
-export const decapDist = path.join(path.dirname(require.resolve("decap-cms/package.json")), "dist");
-
-/** The bundle and the chunks and WebAssembly it loads from beside itself; not its source maps or its second build. */
-export const isDecapFile = (name: string) => /^(\d+\.)?decap-cms\.js$|^decap-cms\.js\.LICENSE\.txt$|\.wasm$/.test(name);
+import { verifiedDecapFiles } from "./decap-bundle.ts";
 
 const adminSource = path.join(path.dirname(fileURLToPath(import.meta.url)), "..", "client", "admin.ts");
 
@@ -24,18 +17,19 @@ interface AfterBuild {
 }
 
 /**
- * The content editor at /admin/: a page that loads Decap from the site itself, the Decap
- * files copied from node_modules, the site's own editor script, and config.yml made from
- * the content schemas and the topics. The page is kept out of collections, so out of
- * listings and the sitemap. A preview build's config also offers Decap's local backend
- * (`npm run cms`).
+ * The content editor at /admin/: a page that loads Decap from the site itself (never a
+ * CDN), Decap's files from vendor/decap-cms/ once each matches its recorded SHA-512, the
+ * site's own editor script, and config.yml made from the content schemas and the topics.
+ * The page is kept out of collections, so out of listings and the sitemap. A preview
+ * build's config also offers Decap's local backend (`npm run cms`).
  */
 export function addContentEditor(eleventyConfig: EleventyConfig, options: Pick<BuildOptions, "preview" | "pathPrefix">): void {
   const inputDir = eleventyConfig.directories.input;
   eleventyConfig.on("eleventy.after", async (...args: unknown[]) => {
     const { directories } = args[0] as AfterBuild;
     const admin = path.join(directories.output, "admin");
-    await cp(decapDist, admin, { recursive: true, filter: (source) => source === decapDist || isDecapFile(path.basename(source)) });
+    await mkdir(admin, { recursive: true });
+    await Promise.all((await verifiedDecapFiles()).map(({ name, data }) => writeFile(path.join(admin, name), data)));
     await build({
       entryPoints: [adminSource],
       outfile: path.join(admin, ADMIN_SCRIPT),

@@ -4,7 +4,7 @@ import { ROOT } from "./fixture-site.ts";
 
 /**
  * A copy of the project's code (not its content) in a temporary folder, sharing the
- * installed node_modules, so a test can edit layouts and src/ without touching the files
+ * installed node_modules and the vendored Decap CMS, so a test can edit layouts and src/ without touching the files
  * other tests build with.
  */
 export async function copyProject(root: string): Promise<string> {
@@ -12,6 +12,6 @@ export async function copyProject(root: string): Promise<string> {
   for (const entry of ["src", "layouts", "eleventy.config.ts", "package.json", "tsconfig.json"]) {
     await cp(path.join(ROOT, entry), path.join(project, entry), { recursive: true });
   }
-  await symlink(path.join(ROOT, "node_modules"), path.join(project, "node_modules"), "dir");
+  for (const shared of ["node_modules", "vendor"]) await symlink(path.join(ROOT, shared), path.join(project, shared), "dir");
   return project;
 }
