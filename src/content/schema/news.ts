@@ -42,7 +42,7 @@ export const imageSchema = z
 export const newsSchema = z
   .strictObject({
     title: text("title", 150),
-    date: labelled(calendarDate("date"), "Publication date", "A story dated after today stays off the live site until that day."),
+    date: labelled(calendarDate("date"), "Date published", "A story dated after today stays off the live site until that day."),
     summary: text("summary", 300),
     tags: withMeta(list("tags"), { kind: "topics" }).optional(),
     updated: labelled(calendarDate("updated"), "Updated on", "Only if the story was changed after it was published.").optional(),
