@@ -1,4 +1,8 @@
 import type { PageData } from "../../src/render/page-data.ts";
+import { mailtoUri, telUri } from "../../src/content/contact.ts";
+import type { SiteContact } from "../../src/content/schema/site.ts";
+import { CONTACT_URL } from "../../src/content/site-urls.ts";
+import { AddressLines } from "./ContactDetails.tsx";
 import { href, organisationName } from "./links.ts";
 import { samePerSite } from "./per-site.ts";
 
@@ -10,6 +14,7 @@ function SiteFooter({ data }: { data: PageData }) {
   return (
     <footer class="nhsuk-footer" role="contentinfo">
       <div class="nhsuk-width-container">
+        {data.site.contact ? <FooterContact data={data} contact={data.site.contact} /> : null}
         <div class="nhsuk-footer__meta">
           <h2 class="nhsuk-u-visually-hidden">Support links</h2>
           <ul class="nhsuk-footer__list">
@@ -25,5 +30,27 @@ function SiteFooter({ data }: { data: PageData }) {
         </div>
       </div>
     </footer>
+  );
+}
+
+/** How to reach the department, on every page, while site.json gives its details. */
+function FooterContact({ data, contact }: { data: PageData; contact: SiteContact }) {
+  return (
+    <div class="nhsuk-u-margin-bottom-4">
+      <h2 class="nhsuk-heading-s nhsuk-u-margin-bottom-2">Contact {data.site.name}</h2>
+      <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
+        Email: <a href={mailtoUri(contact.email)}>{contact.email}</a>
+      </p>
+      {contact.phone ? (
+        <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
+          Phone: <a href={telUri(contact.phone)}>{contact.phone}</a>
+        </p>
+      ) : null}
+      {contact.hours ? <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">{contact.hours}</p> : null}
+      {contact.address ? <AddressLines lines={contact.address} small /> : null}
+      <p class="nhsuk-body-s">
+        <a href={href(data, CONTACT_URL)}>All contact details</a>
+      </p>
+    </div>
   );
 }

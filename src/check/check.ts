@@ -15,7 +15,7 @@ import { type Problem, displayPath, sortProblems } from "../content/problems.ts"
 import { schemaProblems } from "./schema-problems.ts";
 import { controlCharacterProblems } from "./text-fields.ts";
 import { type Site, type Topic, siteSchema, topicsSchema } from "../content/schema/site.ts";
-import { IMAGES_URL, siteUrls } from "../content/site-urls.ts";
+import { CONTACT_URL, IMAGES_URL, siteUrls } from "../content/site-urls.ts";
 import { EMPTY_CATALOG, type MediaCatalog, readMedia, rememberMedia } from "../media/catalog.ts";
 
 export { schemaProblems, yamlProblem } from "./schema-problems.ts";
@@ -143,6 +143,8 @@ export async function checkContent(contentDir: string, options: CheckOptions = {
       notices.push(`${report.file}: embargoed until ${String(report.parsed?.data[dated.field])}, left out of this build`);
   }
   problems.push(...duplicateUrlProblems(byUrl));
+  if (site)
+    problems.push(...contactProblems(displayPath(path.join(contentDir, "_data", "site.json")), site, byUrl.get(CONTACT_URL) ?? [], options.strict ?? false));
   problems.push(...siteWideProblems(reports, topicSlugs ?? [], inventory.images, inventory.documents, site));
 
   const files: CheckedFile[] = reports.flatMap((report): CheckedFile[] => {
@@ -183,6 +185,26 @@ export function duplicateUrlProblems(byUrl: ReadonlyMap<string, string[]>): Prob
   return problems;
 }
 
+/**
+ * Visitors need a way to reach the department: site.json without `contact` is worth a
+ * warning on every run (an error with --strict), never a guess. content/pages/contact.md
+ * is the words on the contact page, which exists only with details to show.
+ */
+export function contactProblems(siteFile: string, site: Site, contactPages: readonly string[], strict: boolean): Problem[] {
+  if (site.contact) return [];
+  const missing: Problem = {
+    file: siteFile,
+    message: `site.json has no contact details: visitors cannot reach the department (no email or phone in the footer, no ${CONTACT_URL} page). Add "contact" with at least "email" to content/_data/site.json, such as "contact": { "email": "research@example.nhs.uk" }`,
+    severity: strict ? "error" : "warning",
+  };
+  const pages = contactPages.map((file): Problem => ({
+    file,
+    message: `is the words of the contact page, which the site makes only once content/_data/site.json has "contact" with at least "email": add the contact details there, or remove this file`,
+    severity: "error",
+  }));
+  return [missing, ...pages];
+}
+
 /** Checks that need every page's address: the links in bodies and the images stories name. */
 function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: string[], documents: string[], site: Site | undefined): Problem[] {
   const read = reports.filter((report): report is FileReport & { location: ContentLocation; parsed: ParsedFile } => Boolean(report.location && report.parsed));
@@ -205,7 +227,8 @@ function siteWideProblems(reports: FileReport[], topicSlugs: string[], images: s
       ) ?? []
     );
   });
-  const urls = siteUrls({ pages: published.map((entry) => entry.location.url), listings, images, documents });
+  const own = site?.contact ? [CONTACT_URL] : [];
+  const urls = siteUrls({ pages: published.map((entry) => entry.location.url), listings: [...listings, ...own], images, documents });
 
   return read.flatMap((entry) => {
     const { data } = entry.parsed;

@@ -3,6 +3,12 @@ import { nearMatch } from "./suggest.ts";
 /** Pages the site makes itself, whatever the content (each type's listings come from its definition). */
 export const GENERATED_URLS: readonly string[] = ["/", "/search/", "/sitemap.xml", "/robots.txt", "/404.html"];
 
+/**
+ * The contact page: made from site.json's `contact` (with content/pages/contact.md's words
+ * when that file exists), and only while site.json has contact details.
+ */
+export const CONTACT_URL = "/contact/";
+
 /** Folders whose files the build copies or makes: any path inside them is taken to exist. */
 export const GENERATED_FOLDERS: readonly string[] = ["/assets/", "/pagefind/"];
 

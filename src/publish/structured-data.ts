@@ -13,10 +13,12 @@ export interface NewsArticleInput {
   language: string;
   /** The Trust. */
   publisher: string;
+  /** The department's email, telephone and address, as schema.org names them, when site.json gives them. */
+  publisherContact?: Record<string, string>;
 }
 
 export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
-  const trust = { "@type": "Organization", name: input.publisher };
+  const trust = { "@type": "Organization", name: input.publisher, ...input.publisherContact };
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -45,4 +47,27 @@ export function scriptSafeJson(value: unknown): string {
     .replace(/&/g, "\\u0026")
     .replace(/\u2028/g, "\\u2028")
     .replace(/\u2029/g, "\\u2029");
+}
+
+export interface DepartmentInput {
+  /** The department, as site.json names it. */
+  name: string;
+  /** The live site's home page. */
+  url: string;
+  /** The Trust the department belongs to. */
+  parent: string;
+  /** Its email, telephone and address as schema.org names them (src/content/contact.ts). */
+  contact: Record<string, string>;
+}
+
+/** schema.org `Organization` for the department, with how to reach it: the contact page's data. */
+export function department(input: DepartmentInput): Record<string, unknown> {
+  return {
+    "@context": "https://schema.org",
+    "@type": "Organization",
+    name: input.name,
+    url: input.url,
+    parentOrganization: { "@type": "Organization", name: input.parent },
+    ...input.contact,
+  };
 }

@@ -9,7 +9,7 @@ import { sitemapEntries } from "../publish/sitemap.ts";
 import { type Filter, filtersFor } from "./extensions.ts";
 import { bodyEnv, renderBody } from "../markdown/markdown.ts";
 import type { PageData } from "./page-data.ts";
-import { UNDATED_SITEMAP_PAGES, sitePages } from "./site-pages.ts";
+import { SITE_PAGE_LAYOUTS, sitePages, undatedSitemapPages } from "./site-pages.ts";
 
 /**
  * The one way a page is made: data for a layout in layouts/, rendered to a string. A
@@ -108,7 +108,7 @@ export function renderListed(shared: SharedData, listed: ListedPage): RenderedPa
 
 /** The layouts a site of these items needs. */
 export function layoutsFor(listed: readonly ListedPage[]): string[] {
-  return [...CONTENT_TYPES.map((definition) => definition.layout), ...listed.map((page) => page.layout), ...sitePages().map((page) => page.layout)];
+  return [...CONTENT_TYPES.map((definition) => definition.layout), ...listed.map((page) => page.layout), ...SITE_PAGE_LAYOUTS];
 }
 
 /**
@@ -120,14 +120,15 @@ export function* renderSite(shared: SharedData, items: readonly ContentItem[], m
   for (const item of items) yield renderItem(shared, item, markdown);
   const listed = listedPages(shared.collections, items);
   for (const page of listed) yield renderListed(shared, page);
-  for (const page of sitePages()) yield renderListed(shared, page);
+  const own = sitePages(shared.site, new Set(items.map((item) => item.url)));
+  for (const page of own) yield renderListed(shared, page);
   const sitemap = sitemapEntries({
     items: items.map((item) => {
       const definition = definitionOf(item.type);
       return { url: item.url, lastmod: definition.lastmod(item.data), followsListings: definition.followsListings };
     }),
     listed: listed.flatMap((page) => (page.sitemap ? [{ url: page.url, lastmod: page.sitemap.lastmod }] : [])),
-    undated: UNDATED_SITEMAP_PAGES,
+    undated: undatedSitemapPages(own),
   });
   yield renderListed(shared, { url: "/sitemap.xml", layout: "generated-file.tsx", data: { generatedFile: "sitemap", sitemap } });
 }

@@ -7,7 +7,7 @@ import { sitemapEntries } from "../../publish/sitemap.ts";
 import { bodyEnv, renderBody, siteMarkdown } from "../../markdown/markdown.ts";
 import type { PageData } from "../../render/page-data.ts";
 import { type SharedData, buildCollections, layoutsFor, listedPages, loadLayouts, renderLayout } from "../../render/pages.ts";
-import { UNDATED_SITEMAP_PAGES, sitePages } from "../../render/site-pages.ts";
+import { sitePages, undatedSitemapPages } from "../../render/site-pages.ts";
 import { loadItems } from "../../render/store.ts";
 import { type BuildOptions, buildOptionsFromEnv } from "../../build/build-options.ts";
 import { frontendAssets } from "../../eleventy/assets.ts";
@@ -85,19 +85,16 @@ export function nativePlugin(eleventyConfig: EleventyConfig, userOptions: Partia
     };
     const listed = listedPages(collections, items);
     await loadLayouts(layoutsFor(listed));
+    const own = sitePages(shared.site, new Set(items.map((item) => item.url)));
     const sitemap = sitemapEntries({
       items: items.map((item) => {
         const definition = definitionOf(item.type);
         return { url: item.url, lastmod: definition.lastmod(item.data), followsListings: definition.followsListings };
       }),
       listed: listed.flatMap((page) => (page.sitemap ? [{ url: page.url, lastmod: page.sitemap.lastmod }] : [])),
-      undated: UNDATED_SITEMAP_PAGES,
+      undated: undatedSitemapPages(own),
     });
-    const others: ListedPage[] = [
-      ...listed,
-      ...sitePages(),
-      { url: "/sitemap.xml", layout: "generated-file.tsx", data: { generatedFile: "sitemap", sitemap } },
-    ];
+    const others: ListedPage[] = [...listed, ...own, { url: "/sitemap.xml", layout: "generated-file.tsx", data: { generatedFile: "sitemap", sitemap } }];
     const entries: Entry[] = [
       ...items.map((item) => ({ url: item.url, layout: definitionOf(item.type).layout, item })),
       ...others.map((page) => ({ url: page.url, layout: page.layout, data: page.data })),

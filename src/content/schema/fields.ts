@@ -103,3 +103,41 @@ export function ordered(first: string | undefined, second: string | undefined, a
   if (!first || !second || !isCalendarDate(first) || !isCalendarDate(second)) return true;
   return allowSame ? second >= first : second > first;
 }
+
+/** An email address's shape: something, "@", a domain with a dot; no spaces. */
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
+/** A phone number as people write it: digits, spaces, brackets, hyphens and a leading "+". */
+const PHONE = /^\+?[\d\s()-]+$/;
+
+/**
+ * An email address (a study's contact, the department's). `required` is the message for a
+ * missing one: it says what the address is for.
+ */
+export function emailAddress(required: string) {
+  const schema = z
+    .string({ error: (issue) => (issue.input === undefined ? required : "must be text") })
+    .refine((value) => EMAIL.test(value.trim()) && value.trim() === value, {
+      error: (issue) => `"${String(issue.input)}" is not an email address: write it as name@organisation.nhs.uk, with no spaces`,
+    });
+  return withMeta(schema, {
+    kind: "text",
+    maxLength: 254,
+    pattern: [EMAIL.source, "Write an email address, such as research@example.nhs.uk."],
+    example: "study@example.nhs.uk",
+  });
+}
+
+/** A phone number: at least six digits, with spaces if the editor likes, at most 30 characters. */
+export function phoneNumber() {
+  const schema = z
+    .string({ error: 'must be text: put the number in double quotes, such as phone: "01632 960000"' })
+    .refine((value) => PHONE.test(value) && (value.match(/\d/g) ?? []).length >= 6 && value.length <= 30, {
+      error: (issue) => `"${String(issue.input)}" is not a phone number: write the digits, with spaces if you like, such as "01632 960000"`,
+    });
+  return withMeta(schema, {
+    kind: "text",
+    maxLength: 30,
+    pattern: [PHONE.source, "Write the digits, with spaces if you like, such as 01632 960000."],
+    example: "01632 960000",
+  });
+}

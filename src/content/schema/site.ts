@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "./fields.ts";
+import { emailAddress, phoneNumber, text } from "./fields.ts";
 
 /**
  * A link in the site's navigation or footer: a path on this site, which the build puts
@@ -36,6 +36,25 @@ const languageTag = z.string().refine(
   { error: 'must be a language tag such as "en-GB" or "cy" (BCP 47: the language, then "-" and the country if needed)' },
 );
 
+/**
+ * How visitors reach the department: shown in every page's footer, on /contact/ and in the
+ * organisation's JSON-LD. Optional, because only the Trust can give it (the check warns
+ * while it is missing); never invented.
+ */
+export const siteContactSchema = z.strictObject(
+  {
+    email: emailAddress('is required: the address visitors write to, such as "email": "research@example.nhs.uk"'),
+    phone: phoneNumber().optional(),
+    /** The postal address, one line per line as a letter shows it. */
+    address: z.array(text("contact.address", 100), { error: 'must be a list of lines, such as "address": ["Trust Headquarters", "Stafford", "ST16 3SR"]' }).min(1, { error: "must have at least one line" }).optional(),
+    /** When the phone is answered, as one line of text. */
+    hours: text("contact.hours", 150).optional(),
+  },
+  { error: 'must be a group of fields: "email", and optionally "phone", "address" and "hours"' },
+);
+
+export type SiteContact = z.infer<typeof siteContactSchema>;
+
 /** `content/_data/site.json`: what every page needs to know about the site. */
 export const siteSchema = z.strictObject({
   name: text("name", 100),
@@ -50,6 +69,7 @@ export const siteSchema = z.strictObject({
   dateStyle: z.enum(["ordinal", "nhs"], { error: 'must be "ordinal" (12th December 2024) or "nhs" (12 December 2024)' }).optional(),
   navigation: z.array(link),
   footer: z.array(link),
+  contact: siteContactSchema.optional(),
 });
 
 export type Site = z.infer<typeof siteSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, flag, labelled, list, ordered, text, withMeta } from "../../schema/fields.ts";
+import { calendarDate, emailAddress, flag, labelled, list, ordered, phoneNumber, text, withMeta } from "../../schema/fields.ts";
 import { nearMatch } from "../../suggest.ts";
 
 /**
@@ -97,38 +97,14 @@ function identifier(field: string, name: string, pattern: RegExp, prefix: string
 }
 
 /** Who to contact about taking part. */
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[A-Za-z]{2,}$/;
-const PHONE = /^\+?[\d\s()-]+$/;
-
 export const contactSchema = withMeta(z.strictObject(
   {
     email: labelled(
-      withMeta(
-      z
-        .string({
-          error: (issue) =>
-            issue.input === undefined ? 'is required: the address people write to about the study, such as email: "research@example.nhs.uk"' : "must be text",
-        })
-        .refine((value) => EMAIL.test(value.trim()) && value.trim() === value, {
-          error: (issue) => `"${String(issue.input)}" is not an email address: write it as name@organisation.nhs.uk, with no spaces`,
-        }),
-        { kind: "text", maxLength: 254, pattern: [EMAIL.source, "Write an email address, such as research@example.nhs.uk."], example: "study@example.nhs.uk" },
-      ),
+      emailAddress('is required: the address people write to about the study, such as email: "research@example.nhs.uk"'),
       "Email",
       "The address people write to about taking part. Needed while the study is setting up or recruiting.",
     ),
-    phone: labelled(
-      withMeta(
-      z
-        .string({ error: 'must be text: put the number in double quotes, such as phone: "01632 960000"' })
-        .refine((value) => PHONE.test(value) && (value.match(/\d/g) ?? []).length >= 6 && value.length <= 30, {
-          error: (issue) => `"${String(issue.input)}" is not a phone number: write the digits, with spaces if you like, such as "01632 960000"`,
-        }),
-        { kind: "text", maxLength: 30, pattern: [PHONE.source, "Write the digits, with spaces if you like, such as 01632 960000."], example: "01632 960000" },
-      ),
-      "Phone",
-      "Optional. A number people can call, such as 01632 960000.",
-    ).optional(),
+    phone: labelled(phoneNumber(), "Phone", "Optional. A number people can call, such as 01632 960000.").optional(),
     team: labelled(text("contact.team", 150), "Team", 'Optional. Who people will reach, such as "the memory clinic research team".').optional(),
   },
   {
