@@ -1,3 +1,5 @@
+import { REGISTER_TITLE } from "../src/content/types/study.ts";
+import { STUDIES_URL } from "../src/content/types/study/status.ts";
 import type { PlainPageData } from "../src/render/page-data.ts";
 import { Base } from "./base.tsx";
 import { ActionLink } from "./components/ActionLink.tsx";
@@ -21,6 +23,10 @@ export function render(data: PlainPageData) {
         <div class="nhsuk-grid-column-two-thirds" data-pagefind-body>
           <SearchData data={data} type="Page" />
           <h1 data-pagefind-meta="title">{data.title}</h1>
+          {/* Taking part is the visitor's first journey: its call to action comes before the introduction, in view on a phone. */}
+          <div data-pagefind-ignore>
+            <ActionLink url={STUDIES_URL} text={REGISTER_TITLE} data={data} />
+          </div>
           <Content html={data.content} />
         </div>
       </div>
