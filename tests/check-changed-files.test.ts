@@ -4,7 +4,7 @@ import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { checkContent } from "../src/check/check.ts";
 import { filesChangedSinceRead } from "../src/check/frontmatter.ts";
-import { makeContent, markdownFile, tempDir } from "./helpers/fixture-site.ts";
+import { FIXTURE_CONTACT, makeContent, markdownFile, tempDir } from "./helpers/fixture-site.ts";
 
 const story = (title: string, data: Record<string, unknown> = {}) =>
   markdownFile({ title, date: "2024-05-01", summary: "A story saved while the preview runs.", ...data }, `${title}.`);
@@ -28,7 +28,10 @@ describe("the preview's check of one saved file", () => {
 
   before(async () => {
     root = await tempDir("check-changed");
-    content = await makeContent(root, { files: { "news/2024/first.md": story("First"), "news/2024/second.md": story("Second") } });
+    content = await makeContent(root, {
+      files: { "news/2024/first.md": story("First"), "news/2024/second.md": story("Second") },
+      site: { contact: FIXTURE_CONTACT },
+    });
     first = path.join(content, "news", "2024", "first.md");
     second = path.join(content, "news", "2024", "second.md");
   });

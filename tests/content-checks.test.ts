@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
-import { duplicateUrlProblems } from "../src/check/check.ts";
+import { contactProblems, duplicateUrlProblems } from "../src/check/check.ts";
 import { formatProblem } from "../src/content/problems.ts";
-import { TINY_PNG, makeContent, markdownFile, runCli, tempDir } from "./helpers/fixture-site.ts";
+import { FIXTURE_CONTACT, TINY_PNG, makeContent, markdownFile, runCli, tempDir } from "./helpers/fixture-site.ts";
 import { rm } from "node:fs/promises";
 
 /** One file per kind of mistake the schema cannot see, each with the line the editor sees. */
@@ -41,7 +41,7 @@ describe("content checks beyond the schema", () => {
   let content: string;
   before(async () => {
     root = await tempDir("checks");
-    content = await makeContent(root, { files: FILES });
+    content = await makeContent(root, { files: FILES, site: { contact: FIXTURE_CONTACT } });
   });
   after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
@@ -109,7 +109,7 @@ describe("the review-date warning", () => {
   let content: string;
   before(async () => {
     root = await tempDir("strict");
-    content = await makeContent(root, { files: { "services/overdue.md": FILES["services/overdue.md"] ?? "" } });
+    content = await makeContent(root, { files: { "services/overdue.md": FILES["services/overdue.md"] ?? "" }, site: { contact: FIXTURE_CONTACT } });
   });
   after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
 
@@ -129,6 +129,45 @@ describe("the review-date warning", () => {
   it("is not given on or before the due day", async () => {
     const check = await runCli("check", [content], { RI_BUILD_DATE: "2025-01-10" });
     assert.equal(check.stderr, "");
+  });
+});
+
+describe("the site's contact details", () => {
+  let root: string;
+  before(async () => {
+    root = await tempDir("contact");
+  });
+  after(() => rm(root, { recursive: true, force: true, maxRetries: 10 }));
+  const NO_CONTACT =
+    /^warning: .*content\/_data\/site\.json: site\.json has no contact details: visitors cannot reach the department .*Add "contact" with at least "email" to content\/_data\/site\.json/m;
+
+  it("warns on every run while site.json has none, and fails with --strict", async () => {
+    // Whatever the real site.json holds, this fixture has no contact.
+    const content = await makeContent(path.join(root, "none"), { site: { contact: undefined } });
+    const check = await runCli("check", [content]);
+    assert.equal(check.code, 0, check.stderr);
+    assert.match(check.stderr, NO_CONTACT);
+    assert.match(check.stdout, /no problems \(1 warning/);
+    const strict = await runCli("check", [content, "--strict"]);
+    assert.equal(strict.code, 1);
+    assert.match(strict.stderr, /^[^w].*site\.json: site\.json has no contact details/m);
+  });
+
+  it("says nothing once site.json has an email", async () => {
+    const content = await makeContent(path.join(root, "email"), { site: { contact: { email: FIXTURE_CONTACT.email } } });
+    const check = await runCli("check", [content, "--strict"]);
+    assert.equal(check.code, 0, check.stderr);
+    assert.equal(check.stderr, "");
+  });
+
+  it("refuses content/pages/contact.md while there are no details for the contact page to show", () => {
+    const page = { file: "content/pages/contact.md" };
+    const site = { name: "R&I", organisation: { name: "Trust" }, url: "https://ri.example.nhs.uk", navigation: [], footer: [] };
+    assert.deepEqual(contactProblems("content/_data/site.json", site, [page.file], false).map(formatProblem), [
+      'warning: content/_data/site.json: site.json has no contact details: visitors cannot reach the department (no email or phone in the footer, no /contact/ page). Add "contact" with at least "email" to content/_data/site.json, such as "contact": { "email": "research@example.nhs.uk" }',
+      'content/pages/contact.md: is the words of the contact page, which the site makes only once content/_data/site.json has "contact" with at least "email": add the contact details there, or remove this file',
+    ]);
+    assert.deepEqual(contactProblems("content/_data/site.json", { ...site, contact: { email: FIXTURE_CONTACT.email } }, [page.file], true), []);
   });
 });
 

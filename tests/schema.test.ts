@@ -152,6 +152,14 @@ describe("site.json addresses", () => {
     assert.deepEqual(siteLines({ ...site, url: "https://ri.example.nhs.uk/" }), []);
   });
 
+  it("puts Take part in research, the studies register, in the navigation", () => {
+    const navigation = siteSchema.parse(site).navigation;
+    assert.ok(
+      navigation.some((link) => link.href === "/studies/" && link.text === "Take part in research"),
+      JSON.stringify(navigation),
+    );
+  });
+
   it("takes navigation and footer links only as paths on this site", () => {
     for (const href of ["//attacker.example/", "/\\attacker.example", "https://attacker.example/", "javascript:alert(1)", "/news/ x", "services/"]) {
       const found = siteLines({ ...site, navigation: [{ text: "News", href }], footer: [{ text: "Help", href }] });
@@ -164,5 +172,52 @@ describe("site.json addresses", () => {
         href,
       );
     }
+  });
+});
+
+describe("site.json contact details", () => {
+  const site = JSON.parse(readFileSync(new URL("../content/_data/site.json", import.meta.url), "utf8")) as Record<string, unknown>;
+  const siteLines = (data: unknown) => schemaProblems("content/_data/site.json", siteSchema, data).map(formatProblem);
+  const FULL = {
+    email: "research@example.nhs.uk",
+    phone: "01632 960000",
+    address: ["Research and Innovation", "Stafford", "ST16 1AA"],
+    hours: "Monday to Friday, 9am to 5pm",
+  };
+
+  it("accepts an email alone, or with a phone number, an address and hours, and no contact at all", () => {
+    assert.deepEqual(siteLines({ ...site, contact: { email: "research@example.nhs.uk" } }), []);
+    assert.deepEqual(siteLines({ ...site, contact: FULL }), []);
+    assert.deepEqual(siteLines({ ...site, contact: { ...FULL, phone: "+44 1632 960000" } }), []);
+    const withoutContact = Object.fromEntries(Object.entries(site).filter(([key]) => key !== "contact"));
+    assert.deepEqual(siteLines(withoutContact), []);
+  });
+
+  it("needs an email within contact, said as the fix", () => {
+    assert.deepEqual(siteLines({ ...site, contact: { phone: "01632 960000" } }), [
+      'content/_data/site.json: contact.email: is required: the address visitors write to, such as "email": "research@example.nhs.uk"',
+    ]);
+  });
+
+  it("refuses what is not an email address or a phone number, with the study contact's messages", () => {
+    assert.deepEqual(siteLines({ ...site, contact: { email: "research at example.nhs.uk" } }), [
+      'content/_data/site.json: contact.email: "research at example.nhs.uk" is not an email address: write it as name@organisation.nhs.uk, with no spaces',
+    ]);
+    assert.deepEqual(siteLines({ ...site, contact: { email: "research@example.nhs.uk", phone: "call us" } }), [
+      'content/_data/site.json: contact.phone: "call us" is not a phone number: write the digits, with spaces if you like, such as "01632 960000"',
+    ]);
+    assert.deepEqual(siteLines({ ...site, contact: { email: "research@example.nhs.uk", phone: 1632960000 } }), [
+      'content/_data/site.json: contact.phone: must be text: put the number in double quotes, such as phone: "01632 960000"',
+    ]);
+  });
+
+  it("takes the address as a list of lines, and refuses fields it does not know", () => {
+    assert.deepEqual(siteLines({ ...site, contact: { email: "research@example.nhs.uk", address: "Stafford" } }), [
+      'content/_data/site.json: contact.address: must be a list of lines, such as "address": ["Trust Headquarters", "Stafford", "ST16 3SR"]',
+    ]);
+    assert.equal(siteLines({ ...site, contact: { email: "research@example.nhs.uk", fax: "01632 960001" } }).length, 1);
+    assert.deepEqual(siteLines({ ...site, contact: "research@example.nhs.uk" }), [
+      'content/_data/site.json: contact: must be a group of fields: "email", and optionally "phone", "address" and "hours"',
+    ]);
   });
 });

@@ -10,7 +10,7 @@ import { RESERVED_URLS } from "../src/content/types.ts";
 import { schemaProblems } from "../src/check/schema-problems.ts";
 import { studyProblems } from "../src/content/types/study/checks.ts";
 import { STUDY_STATUSES, STUDY_TYPES, studySchema } from "../src/content/types/study/schema.ts";
-import { makeContent, markdownFile, tempDir } from "./helpers/fixture-site.ts";
+import { FIXTURE_CONTACT, makeContent, markdownFile, tempDir } from "./helpers/fixture-site.ts";
 import { STUDIES } from "./helpers/study-fixtures.ts";
 
 const FILE = "content/studies/example.md";
@@ -207,6 +207,7 @@ describe("the check of a studies folder", () => {
     const root = await tempDir("studies-check");
     roots.push(root);
     const content = await makeContent(root, {
+      site: { contact: FIXTURE_CONTACT },
       files: {
         ...Object.fromEntries(Object.entries(studies).map(([slug, data]) => [`studies/${slug}.md`, markdownFile(data, "What taking part involves.")])),
         ...files,

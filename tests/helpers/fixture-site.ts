@@ -21,6 +21,18 @@ export interface FixtureStory {
   image?: { src: string; alt: string; caption?: string; decorative?: boolean };
 }
 
+/**
+ * Contact details for fixture sites that must have them (made up: an example.nhs.uk
+ * address, and a number from Ofcom's range for drama). The real content has none until
+ * the Trust gives them; a fixture without this gets the check's warning about it.
+ */
+export const FIXTURE_CONTACT = {
+  email: "research@example.nhs.uk",
+  phone: "01632 960000",
+  address: ["Research and Innovation", "Example House", "Example Road", "EX1 2MP"],
+  hours: "Monday to Friday, 9am to 5pm",
+} as const;
+
 export interface FixtureOptions {
   stories?: FixtureStory[];
   site?: Record<string, unknown>;
