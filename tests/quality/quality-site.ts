@@ -1,6 +1,6 @@
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { ROOT, markdownFile, runCli, tempDir } from "../helpers/fixture-site.ts";
+import { FIXTURE_CONTACT, ROOT, markdownFile, runCli, tempDir } from "../helpers/fixture-site.ts";
 import { mediaFixture } from "../helpers/media-fixture.ts";
 import { TOPICS as STUDY_TOPICS, studiesAsOf } from "../helpers/study-fixtures.ts";
 import { TODAY, nextYear } from "../helpers/test-day.ts";
@@ -23,12 +23,16 @@ const EVENT_YEAR = nextYear(QUALITY_BUILD_DAY);
  * the fixture studies in every status (tests/helpers/study-fixtures.ts, their conditions
  * added to the topics); and one more 2023 story with a lead image, body images, document
  * links and every content component, with its images, documents and a long service page
- * (tests/helpers/media-fixture.ts).
+ * (tests/helpers/media-fixture.ts); and made-up contact details in site.json (the real
+ * content has none until the Trust gives them), so that every page has the footer's contact
+ * block and /contact/ exists.
  */
 export async function buildQualitySite(env: Record<string, string> = {}, outputFolder = "_site"): Promise<{ root: string; output: string }> {
   const root = await tempDir("quality");
   const content = path.join(root, "content");
   await cp(REAL_CONTENT, content, { recursive: true });
+  const siteFile = path.join(content, "_data", "site.json");
+  await writeFile(siteFile, JSON.stringify({ ...(JSON.parse(await readFile(siteFile, "utf8")) as object), contact: FIXTURE_CONTACT }));
   await mkdir(path.join(content, "news", "2023"), { recursive: true });
   const topics = ["clinical-trials", "events", "mental-health", "partnerships"];
   for (let n = 1; n <= 10; n++) {
@@ -103,6 +107,7 @@ export const PAGE_TYPES: Record<string, string> = {
   "studies register": "studies/",
   study: "studies/example-mood-study/",
   "accessibility statement": "accessibility-statement/",
+  contact: "contact/",
   "story with images, documents and components": "news/2023/everything/",
   "long service page": "services/long-service/",
   search: "search/",
