@@ -1,7 +1,7 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import type { CheckResult } from "../check/check.ts";
-import { DOCUMENTS_FOLDER, IMAGES_FOLDER } from "../content/site-urls.ts";
+import { CONTACT_URL, DOCUMENTS_FOLDER, IMAGES_FOLDER } from "../content/site-urls.ts";
 import { CONTENT_TYPES } from "../content/types.ts";
 import { matches } from "../publish/http-headers.ts";
 import { sizedFiles } from "../media/responsive.ts";
@@ -62,6 +62,8 @@ export function outputProblems(output: string, check: CheckResult, searchIndex: 
   const expected = [
     ...REQUIRED_FILES,
     ...(searchIndex ? ["pagefind/pagefind.js"] : []),
+    // The contact page, while site.json gives the details it shows (content/pages/contact.md's words, or the site's own page).
+    ...(check.site?.contact ? [`${CONTACT_URL.slice(1)}index.html`] : []),
     // A type's feed is there when the build publishes any of its items.
     ...CONTENT_TYPES.flatMap((definition) =>
       definition.feedUrl && check.files.some((file) => file.location.type === definition.name && !file.heldBack) ? [definition.feedUrl.slice(1)] : [],

@@ -9,6 +9,7 @@ import { definitionOf, locate } from "../content/types.ts";
 import type { MediaCatalog } from "../media/catalog.ts";
 import { type Transform, applyTransforms } from "./extensions.ts";
 import { type RenderedPage, type SharedData, buildCollections, listedPages, outputFile, pageWriter, renderItem, renderListed } from "./pages.ts";
+import { sitePages } from "./site-pages.ts";
 import { loadItems } from "./store.ts";
 
 /** What the last build knew, kept so that one edited file can be re-rendered with what it changes. */
@@ -147,6 +148,17 @@ export async function updateFile(file: string): Promise<FileUpdate> {
   const urls = new Set(items.map((item) => item.url));
   for (const item of state.items) {
     if (!urls.has(item.url)) rmSync(path.join(state.outputDir, item.url), { recursive: true, force: true });
+  }
+  // A site page that a deleted item stood in for comes back (content/pages/contact.md's removal leaves the site's own contact page).
+  const ownBefore = new Set(sitePages(state.shared.site, before).map((page) => page.url));
+  for (const page of sitePages(shared.site, urls)) {
+    if (ownBefore.has(page.url)) continue;
+    const rendered = renderListed(shared, page);
+    write(
+      page.url,
+      await applyTransforms(state.transforms, rendered.html, { url: page.url, inputPath: "", outputPath: outputFile(state.outputDir, page.url) }),
+    );
+    pages.push(rendered);
   }
 
   state.items = items;
