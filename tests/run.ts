@@ -49,6 +49,7 @@ const FAST = [
   "news-index",
   "schema",
   "search-query",
+  "site-pages",
   "site-urls",
   "slug",
   "studies-layouts",
