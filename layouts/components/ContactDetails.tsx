@@ -1,6 +1,9 @@
 import type { SiteContact } from "../../src/content/schema/site.ts";
 import { mailtoUri, telUri } from "../../src/content/contact.ts";
 
+/** A phone number kept on one line: non-breaking spaces, as a tel: link's text should have. */
+export const phoneText = (phone: string): string => phone.replace(/ /g, "\u00a0");
+
 /** The department's contact details as a summary list: the contact page's body. */
 export function ContactDetails({ contact }: { contact: SiteContact }) {
   return (
@@ -15,7 +18,7 @@ export function ContactDetails({ contact }: { contact: SiteContact }) {
         <div class="nhsuk-summary-list__row">
           <dt class="nhsuk-summary-list__key">Phone</dt>
           <dd class="nhsuk-summary-list__value">
-            <a href={telUri(contact.phone)}>{contact.phone}</a>
+            <a href={telUri(contact.phone)}>{phoneText(contact.phone)}</a>
           </dd>
         </div>
       ) : null}

@@ -2,7 +2,7 @@ import type { PageData } from "../../src/render/page-data.ts";
 import { mailtoUri, telUri } from "../../src/content/contact.ts";
 import type { SiteContact } from "../../src/content/schema/site.ts";
 import { CONTACT_URL } from "../../src/content/site-urls.ts";
-import { AddressLines } from "./ContactDetails.tsx";
+import { AddressLines, phoneText } from "./ContactDetails.tsx";
 import { href, organisationName } from "./links.ts";
 import { samePerSite } from "./per-site.ts";
 
@@ -43,7 +43,7 @@ function FooterContact({ data, contact }: { data: PageData; contact: SiteContact
       </p>
       {contact.phone ? (
         <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">
-          Phone: <a href={telUri(contact.phone)}>{contact.phone}</a>
+          Phone: <a href={telUri(contact.phone)}>{phoneText(contact.phone)}</a>
         </p>
       ) : null}
       {contact.hours ? <p class="nhsuk-body-s nhsuk-u-margin-bottom-1">{contact.hours}</p> : null}
