@@ -160,12 +160,11 @@ describe("the site's contact details", () => {
     assert.equal(check.stderr, "");
   });
 
-  it("refuses content/pages/contact.md while there are no details for the contact page to show", () => {
+  it("keeps content/pages/contact.md an ordinary page while site.json has no details, and says the footer has none", () => {
     const page = { file: "content/pages/contact.md" };
     const site = { name: "R&I", organisation: { name: "Trust" }, url: "https://ri.example.nhs.uk", navigation: [], footer: [] };
     assert.deepEqual(contactProblems("content/_data/site.json", site, [page.file], false).map(formatProblem), [
-      'warning: content/_data/site.json: site.json has no contact details: visitors cannot reach the department (no email or phone in the footer, no /contact/ page). Add "contact" with at least "email" to content/_data/site.json, such as "contact": { "email": "research@example.nhs.uk" }',
-      'content/pages/contact.md: is the words of the contact page, which the site makes only once content/_data/site.json has "contact" with at least "email": add the contact details there, or remove this file',
+      'warning: content/_data/site.json: site.json has no contact details: visitors cannot reach the department (no email or phone in the footer; content/pages/contact.md is the /contact/ page). Add "contact" with at least "email" to content/_data/site.json, such as "contact": { "email": "research@example.nhs.uk" }',
     ]);
     assert.deepEqual(contactProblems("content/_data/site.json", { ...site, contact: { email: FIXTURE_CONTACT.email } }, [page.file], true), []);
   });

@@ -187,22 +187,22 @@ export function duplicateUrlProblems(byUrl: ReadonlyMap<string, string[]>): Prob
 
 /**
  * Visitors need a way to reach the department: site.json without `contact` is worth a
- * warning on every run (an error with --strict), never a guess. content/pages/contact.md
- * is the words on the contact page, which exists only with details to show.
+ * warning on every run (an error with --strict), never a guess. A content/pages/contact.md
+ * without details in site.json stays an ordinary page (a site may already keep its contact
+ * page in markdown), so the warning then says only what is missing: the footer's details.
  */
 export function contactProblems(siteFile: string, site: Site, contactPages: readonly string[], strict: boolean): Problem[] {
   if (site.contact) return [];
-  const missing: Problem = {
-    file: siteFile,
-    message: `site.json has no contact details: visitors cannot reach the department (no email or phone in the footer, no ${CONTACT_URL} page). Add "contact" with at least "email" to content/_data/site.json, such as "contact": { "email": "research@example.nhs.uk" }`,
-    severity: strict ? "error" : "warning",
-  };
-  const pages = contactPages.map((file): Problem => ({
-    file,
-    message: `is the words of the contact page, which the site makes only once content/_data/site.json has "contact" with at least "email": add the contact details there, or remove this file`,
-    severity: "error",
-  }));
-  return [missing, ...pages];
+  const missing = contactPages.length
+    ? `no email or phone in the footer; ${contactPages[0]} is the ${CONTACT_URL} page`
+    : `no email or phone in the footer, no ${CONTACT_URL} page`;
+  return [
+    {
+      file: siteFile,
+      message: `site.json has no contact details: visitors cannot reach the department (${missing}). Add "contact" with at least "email" to content/_data/site.json, such as "contact": { "email": "research@example.nhs.uk" }`,
+      severity: strict ? "error" : "warning",
+    },
+  ];
 }
 
 /** Checks that need every page's address: the links in bodies and the images stories name. */
