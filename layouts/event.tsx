@@ -1,4 +1,3 @@
-import { organisationContact } from "../src/content/contact.ts";
 import { eventIcsUrl } from "../src/content/types/event/ics.ts";
 import { eventPlace, withTimes } from "../src/content/types/event/listing.ts";
 import type { EventPageData } from "../src/render/event-page-data.ts";
@@ -50,7 +49,6 @@ export function render(data: EventPageData) {
     pageUrl: absolute(data, data.page.url),
     organiser: organisationName(data),
     organiserUrl: absolute(data, "/"),
-    organiserContact: organisationContact(data.site.contact),
     language: data.site.language ?? "en-GB",
   });
   return (

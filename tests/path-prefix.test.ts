@@ -86,8 +86,8 @@ describe("a build under a path prefix", () => {
         ...[...document.querySelectorAll("meta[property^='og:']")].map((el) => el.getAttribute("content")).filter((c) => c?.startsWith("http")),
       ];
       for (const script of document.querySelectorAll("script[type='application/ld+json']")) {
-        const data = JSON.parse(script.textContent ?? "") as { url: string; image: string[] };
-        urls.push(data.url, ...data.image);
+        const data = JSON.parse(script.textContent ?? "") as { url: string; image?: string[] };
+        urls.push(data.url, ...(data.image ?? []));
       }
       await checkAll(urls, from, problems);
     }

@@ -1,7 +1,6 @@
 import { isoDateTime } from "../../src/content/dates.ts";
 import type { PageData } from "../../src/render/page-data.ts";
 import type { NewsFrontMatter } from "../../src/content/schema/news.ts";
-import { organisationContact } from "../../src/content/contact.ts";
 import { newsArticle, scriptSafeJson } from "../../src/publish/structured-data.ts";
 import { withPrefix } from "../../src/content/url.ts";
 import { absolute, organisationName } from "./links.ts";
@@ -86,7 +85,6 @@ export function HeadMeta({ data, title, description, article, feeds, indexable }
                 image: image.url,
                 language,
                 publisher,
-                publisherContact: organisationContact(data.site.contact),
               }),
             ),
           }}

@@ -14,11 +14,10 @@ export interface NewsArticleInput {
   /** The Trust. */
   publisher: string;
   /** The department's email, telephone and address, as schema.org names them, when site.json gives them. */
-  publisherContact?: Record<string, string>;
 }
 
 export function newsArticle(input: NewsArticleInput): Record<string, unknown> {
-  const trust = { "@type": "Organization", name: input.publisher, ...input.publisherContact };
+  const trust = { "@type": "Organization", name: input.publisher };
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",

@@ -15,7 +15,6 @@ export interface EventJsonLdInput {
   /** The live site's home page, for the organiser's `url`. */
   organiserUrl: string;
   /** The department's email, telephone and address as schema.org names them, when site.json gives them. */
-  organiserContact?: Record<string, string>;
   language: string;
 }
 
@@ -86,7 +85,7 @@ export function eventJsonLd(input: EventJsonLdInput): Record<string, unknown> {
     eventStatus: `${SCHEMA}EventScheduled`,
     ...(mode ? { eventAttendanceMode: mode } : {}),
     ...(places.length ? { location: places.length === 1 ? places[0] : places } : {}),
-    organizer: { "@type": "Organization", name: input.organiser, url: input.organiserUrl, ...input.organiserContact },
+    organizer: { "@type": "Organization", name: input.organiser, url: input.organiserUrl },
     ...(offers ? { offers } : {}),
   };
 }
